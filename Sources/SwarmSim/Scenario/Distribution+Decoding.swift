@@ -1,0 +1,127 @@
+extension Distribution {
+    /// The family names a scenario may use, in the order help texts list them.
+    public static let familyNames = [
+        "constant", "uniform", "exponential", "normal", "lognormal", "gamma", "beta",
+        "bernoulli", "poisson", "zipf", "choice",
+    ]
+
+    /// Decodes a distribution: a bare number is a constant; otherwise an object with one key, the
+    /// family, whose value holds its parameters (`{"lognormal": {"mean": 1, "sd": 0.5}}`).
+    ///
+    /// Every refused parameter is reported to `log` with its path; the result is nil if any was.
+    /// `allowed` is the range every draw must fall in (e.g. 0...inf for durations): a distribution
+    /// that could draw outside it is refused, naming the field to change.
+    public static func decode(
+        _ value: JSONValue, at path: ConfigPath, log: ProblemLog,
+        allowed: ClosedRange<Double> = -Double.infinity...Double.infinity
+    ) -> Distribution? {
+        let before = log.problems.count
+        guard let family = decodeFamily(value, at: path, log: log) else { return nil }
+        guard log.problems.count == before else { return nil }
+        let distribution = Distribution(family)
+        let support = distribution.support
+        guard allowed.contains(support.lowerBound), allowed.contains(support.upperBound) else {
+            log.report(path, "can draw values outside \(describe(allowed)), the range this field allows; its draws lie in \(describe(support))",
+                       found: value.brief)
+            return nil
+        }
+        return distribution
+    }
+
+    private static func describe(_ range: ClosedRange<Double>) -> String {
+        "[\(formatNumber(range.lowerBound)), \(formatNumber(range.upperBound))]"
+            .replacingOccurrences(of: "inf]", with: "inf)").replacingOccurrences(of: "[-inf", with: "(-inf")
+    }
+
+    private static func decodeFamily(_ value: JSONValue, at path: ConfigPath, log: ProblemLog) -> Family? {
+        if case .number(let constant) = value {
+            return ObjectReader.number(.number(constant), at: path, .any, log: log).map { .constant($0) }
+        }
+        guard case .object(let fields) = value, fields.count == 1, let (name, parameters) = fields.first else {
+            log.report(path, "must be a number or an object with one key naming the family (\(familyNames.joined(separator: ", ")))",
+                       found: value.brief)
+            return nil
+        }
+        let familyPath = path.appending(name)
+        guard familyNames.contains(name) else {
+            let hint = closestMatch(to: name, among: familyNames).map { "; did you mean \"\($0)\"?" } ?? ""
+            log.report(familyPath, "unknown distribution family\(hint) (known: \(familyNames.joined(separator: ", ")))")
+            return nil
+        }
+        if name == "constant", case .number(let constant) = parameters {
+            return .constant(constant)
+        }
+        var p = ObjectReader(parameters, at: familyPath, log: log)
+        defer { p.finish() }
+        func required(_ key: String, _ rule: NumberRule) -> Double {
+            if !p.has(key) { log.report(familyPath.appending(key), "is required") }
+            return p.number(key, default: .nan, rule)
+        }
+        let family: Family
+        switch name {
+        case "constant":
+            family = .constant(required("value", .any))
+        case "uniform":
+            let low = required("min", .any)
+            let high = required("max", .any)
+            if low.isFinite, high.isFinite, !(high > low) {
+                log.report(familyPath.appending("max"), "must be greater than min (\(formatNumber(low)))", found: formatNumber(high))
+            }
+            family = .uniform(min: low, max: high)
+        case "exponential":
+            family = .exponential(mean: required("mean", .positive))
+        case "normal":
+            let mean = required("mean", .any)
+            let sd = required("sd", .positive)
+            let low = p.value("min").flatMap { ObjectReader.number($0, at: familyPath.appending("min"), .any, log: log) }
+            let high = p.value("max").flatMap { ObjectReader.number($0, at: familyPath.appending("max"), .any, log: log) }
+            if let low, let high, !(high > low) {
+                log.report(familyPath.appending("max"), "must be greater than min (\(formatNumber(low)))", found: formatNumber(high))
+            } else if mean.isFinite, sd > 0, TruncationWindow(mean: mean, sd: sd, low: low, high: high).mass < 0.01 {
+                log.report(familyPath, "min and max keep less than 1% of this normal's mass; move them nearer the mean")
+            }
+            family = .normal(mean: mean, sd: sd, min: low, max: high)
+        case "lognormal":
+            family = .lognormal(mean: required("mean", .positive), sd: required("sd", .nonNegative))
+        case "gamma":
+            family = .gamma(shape: required("shape", .positive), scale: required("scale", .positive))
+        case "beta":
+            family = .beta(a: required("a", .positive), b: required("b", .positive))
+        case "bernoulli":
+            family = .bernoulli(p: required("p", .probability))
+        case "poisson":
+            family = .poisson(mean: required("mean", .within(0...1e9)))
+        case "zipf":
+            let n = required("n", .integer(1...1_000_000))
+            family = .zipf(n: n.isFinite ? Int(n) : 1, s: required("s", .nonNegative))
+        default:
+            family = decodeChoice(&p, at: familyPath, log: log)
+        }
+        return family
+    }
+
+    private static func decodeChoice(_ p: inout ObjectReader, at path: ConfigPath, log: ProblemLog) -> Family {
+        func numbers(_ key: String, _ rule: NumberRule) -> [Double]? {
+            guard let value = p.value(key) else { return nil }
+            guard case .array(let items) = value, !items.isEmpty else {
+                log.report(path.appending(key), "must be a non-empty array of numbers", found: value.brief)
+                return nil
+            }
+            let parsed = items.enumerated().map {
+                ObjectReader.number($0.element, at: path.appending(key).appending(index: $0.offset), rule, log: log) ?? .nan
+            }
+            return parsed
+        }
+        guard let values = numbers("values", .any) else {
+            if !p.has("values") { log.report(path.appending("values"), "is required") }
+            return .choice(values: [0], weights: [1])
+        }
+        let weights = numbers("weights", .nonNegative) ?? Array(repeating: 1, count: values.count)
+        if weights.count != values.count {
+            log.report(path.appending("weights"), "must have one weight per value (\(values.count))", found: "\(weights.count)")
+        } else if !(weights.reduce(0, +) > 0) {
+            log.report(path.appending("weights"), "must not all be 0")
+        }
+        return .choice(values: values, weights: weights.count == values.count ? weights : Array(repeating: 1, count: values.count))
+    }
+}

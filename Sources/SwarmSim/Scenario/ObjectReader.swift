@@ -1,0 +1,154 @@
+/// Reads the fields of one JSON object, reporting wrong types, refused values and unknown keys
+/// (with a did-you-mean suggestion) to a shared `ProblemLog` instead of throwing at the first.
+///
+/// Every getter takes the default used when the key is absent, so a document states only what it
+/// changes. Call `finish()` once all fields are read: keys never asked for are reported as unknown.
+public struct ObjectReader {
+    public let path: ConfigPath
+    public let log: ProblemLog
+    private let fields: [String: JSONValue]
+    private var knownKeys: [String] = []
+
+    /// A reader over `value`; reports a problem and reads nothing but defaults when it is not an object.
+    public init(_ value: JSONValue, at path: ConfigPath, log: ProblemLog) {
+        self.path = path
+        self.log = log
+        if case .object(let fields) = value {
+            self.fields = fields
+        } else {
+            self.fields = [:]
+            log.report(path, "must be an object", found: value.brief)
+        }
+    }
+
+    /// The raw value of `key`, marking the key as known; nil when absent or null.
+    public mutating func value(_ key: String) -> JSONValue? {
+        knownKeys.append(key)
+        guard let value = fields[key], value != .null else { return nil }
+        return value
+    }
+
+    /// True when the document gives `key`.
+    public func has(_ key: String) -> Bool {
+        fields[key] != nil
+    }
+
+    /// A number field, checked against `rule`; `fallback` when absent or refused.
+    public mutating func number(_ key: String, default fallback: Double, _ rule: NumberRule = .any) -> Double {
+        guard let value = value(key) else { return fallback }
+        return ObjectReader.number(value, at: path.appending(key), rule, log: log) ?? fallback
+    }
+
+    /// An integer field, checked against `range`.
+    public mutating func integer(_ key: String, default fallback: Int, _ range: ClosedRange<Int> = 0...Int.max) -> Int {
+        guard let value = value(key) else { return fallback }
+        return ObjectReader.integer(value, at: path.appending(key), range, log: log) ?? fallback
+    }
+
+    /// A boolean field.
+    public mutating func bool(_ key: String, default fallback: Bool) -> Bool {
+        guard let value = value(key) else { return fallback }
+        guard case .bool(let flag) = value else {
+            log.report(path.appending(key), "must be true or false", found: value.brief)
+            return fallback
+        }
+        return flag
+    }
+
+    /// A string field.
+    public mutating func string(_ key: String, default fallback: String) -> String {
+        guard let value = value(key) else { return fallback }
+        guard case .string(let text) = value else {
+            log.report(path.appending(key), "must be a string", found: value.brief)
+            return fallback
+        }
+        return text
+    }
+
+    /// A field whose value is one of a closed set of names.
+    public mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, default fallback: Choice
+    ) -> Choice where Choice.RawValue == String {
+        guard let value = value(key) else { return fallback }
+        let allowed = Choice.allCases.map(\.rawValue)
+        guard case .string(let text) = value, let choice = Choice(rawValue: text) else {
+            let hint = value.stringValue.flatMap { closestMatch(to: $0, among: allowed) }.map { "; did you mean \"\($0)\"?" } ?? ""
+            log.report(path.appending(key), "must be one of \(allowed.joined(separator: ", "))\(hint)", found: value.brief)
+            return fallback
+        }
+        return choice
+    }
+
+    /// A nested object field, read by `read`; the reader sees `{}` when the key is absent.
+    public mutating func object<T>(_ key: String, _ read: (inout ObjectReader) -> T) -> T {
+        var reader = ObjectReader(value(key) ?? .object([:]), at: path.appending(key), log: log)
+        let result = read(&reader)
+        reader.finish()
+        return result
+    }
+
+    /// Reports every key of the object that no getter asked for.
+    public func finish() {
+        for key in fields.keys.sorted() where !knownKeys.contains(key) {
+            let hint = closestMatch(to: key, among: knownKeys).map { "; did you mean \"\($0)\"?" } ?? ""
+            let known = knownKeys.isEmpty ? "" : " (known keys: \(knownKeys.joined(separator: ", ")))"
+            log.report(path.appending(key), "unknown key\(hint)\(hint.isEmpty ? known : "")")
+        }
+    }
+
+    /// `value` as a number accepted by `rule`, or nil after reporting why not.
+    public static func number(_ value: JSONValue, at path: ConfigPath, _ rule: NumberRule, log: ProblemLog) -> Double? {
+        guard case .number(let number) = value else {
+            log.report(path, "must be a number", found: value.brief)
+            return nil
+        }
+        guard rule.allows(number) else {
+            log.report(path, "must be \(rule.requirement)", found: value.brief)
+            return nil
+        }
+        return number
+    }
+
+    /// `value` as a whole number in `range`, or nil after reporting why not.
+    public static func integer(_ value: JSONValue, at path: ConfigPath, _ range: ClosedRange<Int>, log: ProblemLog) -> Int? {
+        number(value, at: path, .integer(range), log: log).map { Int($0) }
+    }
+}
+
+extension JSONValue {
+    /// The text of a string value; nil for anything else.
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+}
+
+/// The candidate closest to `word` by edit distance, when close enough to be a likely misspelling.
+public func closestMatch(to word: String, among candidates: [String]) -> String? {
+    let lowered = Array(word.lowercased())
+    var best: (candidate: String, distance: Int)?
+    for candidate in candidates {
+        let distance = editDistance(lowered, Array(candidate.lowercased()))
+        if distance < (best?.distance ?? Int.max) {
+            best = (candidate, distance)
+        }
+    }
+    guard let best, best.distance <= max(2, lowered.count / 3) else { return nil }
+    return best.candidate
+}
+
+/// Levenshtein distance between two character arrays.
+func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    var current = previous
+    for i in 1...a.count {
+        current[0] = i
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

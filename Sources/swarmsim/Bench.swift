@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import SwarmSim
+
+extension SwarmSimCommand {
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time the kernel on the closed lock model (machine-repairman) and print events and task cycles per second.",
+            discussion: """
+                Each of N agents works an exponential time with mean 1 hour, then holds one FIFO lock \
+                for an exponential time with mean 1/N hours, so the lock runs near saturation and the \
+                event queue holds about half the agents. benchmarks/compare.sh runs the same model in SimPy.
+                """
+        )
+
+        @Option(name: .customLong("agents"), parsing: .upToNextOption, help: "Agent counts to time.")
+        var agentCounts: [Int] = [20, 1000]
+
+        @Option(help: "Task cycles to simulate per agent count.")
+        var cycles = 5_000_000
+
+        @Option(help: "Seed of the random streams.")
+        var seed: UInt64 = 1
+
+        func validate() throws {
+            guard agentCounts.allSatisfy({ $0 >= 1 }) else {
+                throw ValidationError("--agents takes counts of 1 or more, e.g. --agents 20 1000.")
+            }
+            guard cycles >= 1 else { throw ValidationError("--cycles must be 1 or more.") }
+        }
+
+        func run() throws {
+            for agents in agentCounts {
+                var system = ClosedLockSystem(
+                    agents: agents,
+                    work: .init(.exponential(mean: 1)),
+                    hold: .init(.exponential(mean: 1 / Double(agents))),
+                    seed: seed
+                )
+                let clock = ContinuousClock()
+                let elapsed = clock.measure { system.run(cycles: cycles) }
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let events = system.events.processedCount
+                print("N=\(agents) cycles=\(system.cyclesCompleted) events=\(events) seconds=\(String(format: "%.3f", seconds)) "
+                    + "\(grouped(Double(events) / seconds)) events/s \(grouped(Double(system.cyclesCompleted) / seconds)) cycles/s "
+                    + "digest=\(String(system.digest, radix: 16))")
+            }
+        }
+
+        private func grouped(_ value: Double) -> String {
+            let digits = String(Int(value.rounded()))
+            var result = ""
+            for (offset, character) in digits.enumerated() {
+                if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+                result.append(character)
+            }
+            return result
+        }
+    }
+}

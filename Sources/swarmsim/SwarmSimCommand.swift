@@ -1,0 +1,12 @@
+import ArgumentParser
+import SwarmSim
+
+@main
+struct SwarmSimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swarmsim",
+        abstract: "A deterministic discrete-event simulator of swarms of autonomous coding agents.",
+        version: SwarmSimVersion.current,
+        subcommands: [Bench.self, Sample.self]
+    )
+}
