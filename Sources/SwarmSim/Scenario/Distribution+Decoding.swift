@@ -125,3 +125,38 @@ extension Distribution {
         return .choice(values: values, weights: weights.count == values.count ? weights : Array(repeating: 1, count: values.count))
     }
 }
+
+extension Distribution {
+    /// The distribution written as a scenario would write it (constants as bare numbers).
+    public var jsonValue: JSONValue {
+        func family(_ name: String, _ parameters: [String: Double?]) -> JSONValue {
+            .object([name: .object(parameters.compactMapValues { $0.map(JSONValue.number) })])
+        }
+        switch self.family {
+        case .constant(let value): return .number(value)
+        case .uniform(let low, let high): return family("uniform", ["min": low, "max": high])
+        case .exponential(let mean): return family("exponential", ["mean": mean])
+        case .normal(let mean, let sd, let low, let high): return family("normal", ["mean": mean, "sd": sd, "min": low, "max": high])
+        case .lognormal(let mean, let sd): return family("lognormal", ["mean": mean, "sd": sd])
+        case .gamma(let shape, let scale): return family("gamma", ["shape": shape, "scale": scale])
+        case .beta(let a, let b): return family("beta", ["a": a, "b": b])
+        case .bernoulli(let p): return family("bernoulli", ["p": p])
+        case .poisson(let mean): return family("poisson", ["mean": mean])
+        case .zipf(let n, let s): return family("zipf", ["n": Double(n), "s": s])
+        case .choice(let values, let weights):
+            return .object(["choice": .object(["values": .array(values.map(JSONValue.number)), "weights": .array(weights.map(JSONValue.number))])])
+        }
+    }
+}
+
+extension ObjectReader {
+    /// A distribution field (see `Distribution.decode`); `fallback` when absent or refused.
+    public mutating func distribution(
+        _ key: String, default fallback: Distribution,
+        allowed: ClosedRange<Double> = -Double.infinity...Double.infinity
+    ) -> Distribution {
+        let result = value(key).flatMap { Distribution.decode($0, at: path.appending(key), log: log, allowed: allowed) } ?? fallback
+        record(key, result.jsonValue)
+        return result
+    }
+}

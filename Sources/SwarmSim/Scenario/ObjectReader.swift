@@ -3,11 +3,17 @@
 ///
 /// Every getter takes the default used when the key is absent, so a document states only what it
 /// changes. Call `finish()` once all fields are read: keys never asked for are reported as unknown.
+///
+/// Each getter also records the value it settled on in `resolved`, so reading a document yields
+/// the same document with every default filled in: `swarmsim describe` and scenario.resolved.json
+/// come from the very code that decodes, and cannot drift from it.
 public struct ObjectReader {
     public let path: ConfigPath
     public let log: ProblemLog
     private let fields: [String: JSONValue]
     private var knownKeys: [String] = []
+    /// The fields read so far, each with the value used (given or default).
+    public private(set) var resolved: [String: JSONValue] = [:]
 
     /// A reader over `value`; reports a problem and reads nothing but defaults when it is not an object.
     public init(_ value: JSONValue, at path: ConfigPath, log: ProblemLog) {
@@ -35,48 +41,74 @@ public struct ObjectReader {
 
     /// A number field, checked against `rule`; `fallback` when absent or refused.
     public mutating func number(_ key: String, default fallback: Double, _ rule: NumberRule = .any) -> Double {
-        guard let value = value(key) else { return fallback }
-        return ObjectReader.number(value, at: path.appending(key), rule, log: log) ?? fallback
+        let result = value(key).flatMap { ObjectReader.number($0, at: path.appending(key), rule, log: log) } ?? fallback
+        record(key, .number(result))
+        return result
+    }
+
+    /// An optional number field: nil when absent or null.
+    public mutating func optionalNumber(_ key: String, _ rule: NumberRule = .any) -> Double? {
+        let result = value(key).flatMap { ObjectReader.number($0, at: path.appending(key), rule, log: log) }
+        record(key, result.map(JSONValue.number) ?? .null)
+        return result
+    }
+
+    /// Records `value` as the resolved value of `key` (for fields read through `value(_:)`).
+    public mutating func record(_ key: String, _ value: JSONValue) {
+        resolved[key] = value
     }
 
     /// An integer field, checked against `range`.
     public mutating func integer(_ key: String, default fallback: Int, _ range: ClosedRange<Int> = 0...Int.max) -> Int {
-        guard let value = value(key) else { return fallback }
-        return ObjectReader.integer(value, at: path.appending(key), range, log: log) ?? fallback
+        let result = value(key).flatMap { ObjectReader.integer($0, at: path.appending(key), range, log: log) } ?? fallback
+        record(key, .number(Double(result)))
+        return result
     }
 
     /// A boolean field.
     public mutating func bool(_ key: String, default fallback: Bool) -> Bool {
-        guard let value = value(key) else { return fallback }
-        guard case .bool(let flag) = value else {
-            log.report(path.appending(key), "must be true or false", found: value.brief)
-            return fallback
+        var result = fallback
+        if let value = value(key) {
+            if case .bool(let flag) = value {
+                result = flag
+            } else {
+                log.report(path.appending(key), "must be true or false", found: value.brief)
+            }
         }
-        return flag
+        record(key, .bool(result))
+        return result
     }
 
     /// A string field.
     public mutating func string(_ key: String, default fallback: String) -> String {
-        guard let value = value(key) else { return fallback }
-        guard case .string(let text) = value else {
-            log.report(path.appending(key), "must be a string", found: value.brief)
-            return fallback
+        var result = fallback
+        if let value = value(key) {
+            if case .string(let text) = value {
+                result = text
+            } else {
+                log.report(path.appending(key), "must be a string", found: value.brief)
+            }
         }
-        return text
+        record(key, .string(result))
+        return result
     }
 
     /// A field whose value is one of a closed set of names.
     public mutating func choice<Choice: RawRepresentable & CaseIterable>(
         _ key: String, default fallback: Choice
     ) -> Choice where Choice.RawValue == String {
-        guard let value = value(key) else { return fallback }
-        let allowed = Choice.allCases.map(\.rawValue)
-        guard case .string(let text) = value, let choice = Choice(rawValue: text) else {
-            let hint = value.stringValue.flatMap { closestMatch(to: $0, among: allowed) }.map { "; did you mean \"\($0)\"?" } ?? ""
-            log.report(path.appending(key), "must be one of \(allowed.joined(separator: ", "))\(hint)", found: value.brief)
-            return fallback
+        var result = fallback
+        if let value = value(key) {
+            let allowed = Choice.allCases.map(\.rawValue)
+            if case .string(let text) = value, let choice = Choice(rawValue: text) {
+                result = choice
+            } else {
+                let hint = value.stringValue.flatMap { closestMatch(to: $0, among: allowed) }.map { "; did you mean \"\($0)\"?" } ?? ""
+                log.report(path.appending(key), "must be one of \(allowed.joined(separator: ", "))\(hint)", found: value.brief)
+            }
         }
-        return choice
+        record(key, .string(result.rawValue))
+        return result
     }
 
     /// A nested object field, read by `read`; the reader sees `{}` when the key is absent.
@@ -84,6 +116,7 @@ public struct ObjectReader {
         var reader = ObjectReader(value(key) ?? .object([:]), at: path.appending(key), log: log)
         let result = read(&reader)
         reader.finish()
+        record(key, .object(reader.resolved))
         return result
     }
 

@@ -1,0 +1,47 @@
+/// Everything one run needs, and all that it needs: a RunSpec alone reproduces its run.
+public struct RunSpec: Sendable, Equatable {
+    public let scenario: String
+    /// The variant's label.
+    public let variant: String
+    /// Index of the sweep point in the scenario's grid (0 when there is no sweep).
+    public let point: Int
+    /// The values the variant, the sweep point and `--set` gave, by dotted path, in a fixed order:
+    /// they become the parameter columns of runs.csv.
+    public let parameters: [Parameter]
+    public let replicate: Int
+    /// The run seed. It depends on the scenario seed and the replicate index only, so every variant
+    /// and sweep point of one replicate sees the same backlog and agent traits (common random numbers).
+    public let seed: UInt64
+    public let config: ModelConfig
+    public let durationHours: Double
+    public let sampleEveryHours: Double
+
+    public struct Parameter: Sendable, Equatable {
+        public let path: String
+        public let value: JSONValue
+
+        public init(path: String, value: JSONValue) {
+            self.path = path
+            self.value = value
+        }
+    }
+
+    public init(scenario: String, variant: String, point: Int, parameters: [Parameter], replicate: Int, seed: UInt64,
+                config: ModelConfig, durationHours: Double, sampleEveryHours: Double) {
+        self.scenario = scenario
+        self.variant = variant
+        self.point = point
+        self.parameters = parameters
+        self.replicate = replicate
+        self.seed = seed
+        self.config = config
+        self.durationHours = durationHours
+        self.sampleEveryHours = sampleEveryHours
+    }
+
+    /// The seed of replicate `replicate` of a scenario seeded with `scenarioSeed`: independent of how
+    /// many replicates are asked for, so adding replicates later never changes earlier ones.
+    public static func seed(scenarioSeed: UInt64, replicate: Int) -> UInt64 {
+        RandomStreams(seed: scenarioSeed).streamSeed("replicate", index: replicate)
+    }
+}
