@@ -57,19 +57,16 @@ extension Distribution {
         0.5 * erfc(-x / 2.0.squareRoot())
     }
 
+    /// Mean and variance of a table-driven family, in two passes (no E[X^2] - mean^2 cancellation).
     private var tableMoments: (mean: Double, variance: Double) {
-        var mean = 0.0
-        var square = 0.0
-        var previous = 0.0
-        for index in cumulative.indices {
-            let p = cumulative[index] - previous
-            previous = cumulative[index]
-            let x: Double
-            if case .choice(let values, _) = family { x = values[index] } else { x = Double(index + 1) }
-            mean += p * x
-            square += p * x * x
+        let points = cumulative.indices.map { index -> (p: Double, x: Double) in
+            let p = cumulative[index] - (index == 0 ? 0 : cumulative[index - 1])
+            if case .choice(let values, _) = family { return (p, values[index]) }
+            return (p, Double(index + 1))
         }
-        return (mean, square - mean * mean)
+        let mean = points.reduce(0) { $0 + $1.p * $1.x }
+        let variance = points.reduce(0) { $0 + $1.p * ($1.x - mean) * ($1.x - mean) }
+        return (mean, variance)
     }
 }
 

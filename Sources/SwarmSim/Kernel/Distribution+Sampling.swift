@@ -21,9 +21,10 @@ extension Distribution {
         case .gamma(let shape, let scale):
             return scale * Distribution.standardGamma(shape: shape, &rng)
         case .beta(let a, let b):
-            let x = Distribution.standardGamma(shape: a, &rng)
-            let y = Distribution.standardGamma(shape: b, &rng)
-            return x / (x + y)
+            // In logs, so that shapes far below 1 (whose gamma draws underflow to 0) stay finite.
+            let logX = Distribution.logStandardGamma(shape: a, &rng)
+            let logY = Distribution.logStandardGamma(shape: b, &rng)
+            return 1 / (1 + exp(logY - logX))
         case .bernoulli(let p):
             return rng.nextUnit() < p ? 1 : 0
         case .poisson(let mean):
@@ -73,6 +74,23 @@ extension Distribution {
             let boost = pow(rng.nextOpenUnit(), 1 / shape)
             return standardGamma(shape: shape + 1, &rng) * boost
         }
+        return marsagliaTsang(shape: shape, &rng)
+    }
+
+    /// log of a Gamma(shape, 1) draw, consuming the same numbers as `standardGamma`: finite even
+    /// when the draw itself would underflow to 0.
+    @usableFromInline
+    static func logStandardGamma(shape: Double, _ rng: inout Xoshiro256StarStar) -> Double {
+        if shape < 1 {
+            let logBoost = log(rng.nextOpenUnit()) / shape
+            return log(marsagliaTsang(shape: shape + 1, &rng)) + logBoost
+        }
+        return log(marsagliaTsang(shape: shape, &rng))
+    }
+
+    /// Marsaglia and Tsang's squeeze-and-reject method for Gamma(shape, 1), shape >= 1.
+    @usableFromInline
+    static func marsagliaTsang(shape: Double, _ rng: inout Xoshiro256StarStar) -> Double {
         let d = shape - 1.0 / 3.0
         let c = 1 / sqrt(9 * d)
         while true {

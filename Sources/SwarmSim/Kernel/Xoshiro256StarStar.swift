@@ -40,10 +40,11 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A uniform double in (0, 1): never 0, so `log` of it is finite.
+    /// A uniform double in (0, 1): never 0, so `log` of it is finite, and never 1.
     @inlinable
     public mutating func nextOpenUnit() -> Double {
-        (Double(next() >> 11) + 0.5) * 0x1.0p-53
+        // (2^53 - 1) + 0.5 rounds up to 2^53, so the top value is clamped below 1.
+        Swift.min((Double(next() >> 11) + 0.5) * 0x1.0p-53, 0x1.fffffffffffffp-1)
     }
 
     /// A uniform integer in 0..<bound, without modulo bias (Lemire's multiply-and-reject method).

@@ -54,8 +54,11 @@ extension Distribution {
         var p = ObjectReader(parameters, at: familyPath, log: log)
         defer { p.finish() }
         func required(_ key: String, _ rule: NumberRule) -> Double {
-            if !p.has(key) { log.report(familyPath.appending(key), "is required") }
-            return p.number(key, default: .nan, rule)
+            guard let raw = p.value(key) else {
+                log.report(familyPath.appending(key), "is required")
+                return .nan
+            }
+            return ObjectReader.number(raw, at: familyPath.appending(key), rule, log: log) ?? .nan
         }
         let family: Family
         switch name {
@@ -66,6 +69,8 @@ extension Distribution {
             let high = required("max", .any)
             if low.isFinite, high.isFinite, !(high > low) {
                 log.report(familyPath.appending("max"), "must be greater than min (\(formatNumber(low)))", found: formatNumber(high))
+            } else if !(high - low).isFinite, low.isFinite, high.isFinite {
+                log.report(familyPath, "max - min must be a finite number", found: "\(formatNumber(low))...\(formatNumber(high))")
             }
             family = .uniform(min: low, max: high)
         case "exponential":
@@ -112,11 +117,13 @@ extension Distribution {
             }
             return parsed
         }
-        guard let values = numbers("values", .any) else {
-            if !p.has("values") { log.report(path.appending("values"), "is required") }
+        let givenValues = numbers("values", .any)
+        let givenWeights = numbers("weights", .nonNegative)
+        guard let values = givenValues else {
+            if p.value("values") == nil { log.report(path.appending("values"), "is required") }
             return .choice(values: [0], weights: [1])
         }
-        let weights = numbers("weights", .nonNegative) ?? Array(repeating: 1, count: values.count)
+        let weights = givenWeights ?? Array(repeating: 1, count: values.count)
         if weights.count != values.count {
             log.report(path.appending("weights"), "must have one weight per value (\(values.count))", found: "\(weights.count)")
         } else if !(weights.reduce(0, +) > 0) {
