@@ -38,6 +38,7 @@ public enum SummaryMetric: String, CaseIterable, Sendable {
     case reworkShare = "rework_share"
     case rebaseShare = "rebase_share"
     case coordinationShare = "coordination_share"
+    case blockedShare = "blocked_share"
     case conflicts
     case lostUpdates = "lost_updates"
     case duplicateTasks = "duplicate_tasks"

@@ -95,7 +95,7 @@ public struct BoardConfig: Sendable, Equatable {
     public var busyworkProbability = 0.5
     public var busyworkHours = Distribution(.exponential(mean: 0.3))
     /// k in the choice weight exp(-k * rho * d).
-    public var avoidanceStrength = 4.0
+    public var avoidanceStrength = 8.0
 }
 
 public enum LockAcquisition: String, Sendable, CaseIterable {
@@ -147,7 +147,7 @@ public struct CommitsConfig: Sendable, Equatable {
     public var repairHours = Distribution(.exponential(mean: 1))
     /// tolerant: the quick check before landing.
     public var quickCheckHours = Distribution(.constant(0.01))
-    /// tolerant: chance that each later commit in a broken area fixes it forward.
+    /// tolerant: chance that each later commit fixes an open break forward.
     public var fixForwardProbability = 0.5
 }
 
@@ -160,8 +160,8 @@ public struct BuildConfig: Sendable, Equatable {
 public struct DriftConfig: Sendable, Equatable {
     /// m(a) = initial + (max - initial)(1 - exp(-a / tau)): misalignment at context age a.
     public var initialMisalignment = 0.02
-    public var maxMisalignment = 0.5
-    public var tauHours = 96.0
+    public var maxMisalignment = 0.3
+    public var tauHours = 120.0
     /// Context age at which a lone planner's focus has narrowed to its current area (tunnel vision).
     public var focusTauHours = 48.0
     /// Trailing window of the drift metric.
@@ -193,7 +193,7 @@ public struct TopologyConfig: Sendable, Equatable {
 
 /// The judge of planner-worker cycles (F9): fresh starts reset context age.
 public struct JudgeConfig: Sendable, Equatable {
-    public var enabled = false
+    public var enabled = true
     public var cycleHours = 24.0
     /// Every agent's pause when a cycle restarts fresh.
     public var restartHours = 0.25

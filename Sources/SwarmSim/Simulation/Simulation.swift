@@ -1,13 +1,18 @@
 /// Runs one RunSpec to completion and returns what it measured.
 public enum Simulation {
-    /// Simulates `spec`. Pure: the result depends on `spec` alone.
+    /// Simulates `spec`. Pure: the result depends on `spec` alone, never on the process, the
+    /// thread or the wall clock.
     public static func run(_ spec: RunSpec) -> RunResult {
-        // Placeholder until the coordination model lands: zero metrics, one sample per interval.
-        let sampleCount = Int((spec.durationHours / spec.sampleEveryHours).rounded(.down))
-        return RunResult(
-            summary: RunResult.summaryColumns.map { _ in 0 },
-            samples: (0..<sampleCount).map { index in
-                [Double(index + 1) * spec.sampleEveryHours] + RunResult.sampleColumns.dropFirst().map { _ in 0 }
-            })
+        switch spec.config.topology.kind {
+        case .flatLock: return run(FlatLockTopology.self, spec)
+        case .optimistic: return run(OptimisticTopology.self, spec)
+        case .plannerWorker: return run(PlannerWorkerTopology.self, spec)
+        case .integrator: return run(IntegratorTopology.self, spec)
+        }
+    }
+
+    private static func run<T: Topology>(_: T.Type, _ spec: RunSpec) -> RunResult {
+        var simulation = SwarmSimulation<T>(spec: spec)
+        return simulation.runToEnd()
     }
 }

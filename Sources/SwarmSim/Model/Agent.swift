@@ -1,0 +1,95 @@
+/// The roles an agent can play; each role draws traits from the profile `roles` names for it.
+enum Role: UInt8 {
+    case peer, planner, worker, judge, integrator
+}
+
+/// Where an agent's time goes: the shares reported per run. Every agent is in exactly one.
+enum Activity: Int, CaseIterable {
+    /// Attempting a task (or making busywork).
+    case working
+    /// Redoing an attempt its own checks or a gate rejected.
+    case reworking
+    case rebasing
+    /// Waiting to be granted a lock.
+    case lockWait
+    /// Board operations, planning, reviewing, judging: coordination work.
+    case coordinating
+    /// Waiting on shared machinery: build slots, the commit gate, a red main, a planner.
+    case blocked
+    /// Nothing to do.
+    case idle
+    /// Coming back after a crash or a fresh start.
+    case restarting
+
+    /// Whether this activity spends tokens.
+    var isActive: Bool {
+        switch self {
+        case .working, .reworking, .rebasing, .coordinating, .restarting: return true
+        case .lockWait, .blocked, .idle: return false
+        }
+    }
+}
+
+/// What the agent's pending step event means when it fires.
+enum AgentStep: UInt8 {
+    case none
+    /// A task attempt (or rework) ends.
+    case attempt
+    /// An attempt ends early: the agent gives up.
+    case giveUp
+    case rebase
+    case build
+    /// strict: the commit gate finishes with this change.
+    case gate
+    /// tolerant: the quick check before landing.
+    case quickCheck
+    case busywork
+    /// A topology-defined step (board operation, planning, review); `phase` says which.
+    case topology
+    /// A polling agent retries its lock.
+    case pollLock
+    case restart
+}
+
+/// One agent's state while a run goes on.
+struct Agent {
+    let role: Role
+    let traits: AgentTraits
+    var activity = Activity.idle
+    var activitySince = 0.0
+    /// Bumped when the agent crashes or is reset, so its stale step events are ignored.
+    var generation: UInt32 = 0
+    var step = AgentStep.none
+    /// Topology-defined program counter for `.topology` steps and lock grants.
+    var phase: Int32 = 0
+    /// The task in hand (a slot in the backlog's pool), or -1.
+    var task: Int32 = -1
+    /// The board entry the agent claimed and must mark done, or -1 (peer topologies).
+    var claimedSlot: Int32 = -1
+    /// The board operation in progress holds the board lock (false: written without it).
+    var operationLocked = false
+    /// Whether the current attempt is correct, and how long it took (rework is a share of it).
+    var attemptCorrect = false
+    /// The current attempt went in a wrong direction (the agent's own drift).
+    var attemptMisaligned = false
+    var attemptHours = 0.0
+    /// Conflicting files of the rebase in progress.
+    var rebaseFiles = 0
+    /// The commit the agent last synced to: files changed after it are conflicts.
+    var baseCommit = 0
+    /// When the agent last started fresh: its context age is now minus this.
+    var contextStart = 0.0
+    /// A fresh start was called while the agent was busy: it restarts at its next free moment.
+    var restartPending = false
+    /// The lock the agent waits for or polls, or -1.
+    var awaitedLock: Int32 = -1
+    /// Files whose locks the agent holds (flat-lock with file locks), in acquisition order.
+    var heldFileLocks: [Int32] = []
+    /// The change the agent is landing is busywork (no goal value).
+    var busywork = false
+
+    init(role: Role, traits: AgentTraits) {
+        self.role = role
+        self.traits = traits
+    }
+}

@@ -1,0 +1,38 @@
+import DequeModule
+
+/// A shared resource with `capacity` units taken first come, first served: build/test slots, the
+/// strict commit gate, integrators. Agents that find none free wait in line.
+struct ResourcePool {
+    let capacity: Int
+    private(set) var inUse = 0
+    private var line = Deque<Int32>()
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Agents waiting for a unit.
+    var waiting: Int { line.count }
+
+    /// Takes a unit for `agent` if one is free; otherwise puts the agent in line.
+    mutating func request(_ agent: Int32) -> Bool {
+        if inUse < capacity && line.isEmpty {
+            inUse += 1
+            return true
+        }
+        line.append(agent)
+        return false
+    }
+
+    /// Returns a unit; the first agent in line gets it and is returned so the caller resumes it.
+    mutating func release() -> Int32? {
+        if let next = line.popFirst() { return next }
+        inUse -= 1
+        return nil
+    }
+
+    /// Takes the first agent in line without a unit changing hands (used when the pool is paused).
+    mutating func popWaiting() -> Int32? {
+        line.popFirst()
+    }
+}

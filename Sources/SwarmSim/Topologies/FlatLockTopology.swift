@@ -1,0 +1,138 @@
+/// `flat-lock` (F1, F2): peers coordinate through one shared board guarded by one lock. Claiming a
+/// task and marking it done each hold the board lock for a board operation, inflated by the
+/// agent's habit of holding locks too long; with `locks.file_locks`, peers also lock the files
+/// they touch while they work. Every lock fault applies: forgotten releases, crashes while holding,
+/// and writes made without the lock, which lose someone else's claim.
+struct FlatLockTopology: Topology {
+    static let boardLock: Int32 = 0
+
+    private enum Phase: Int32 {
+        case claim
+        case markDone
+        case fileLocks
+    }
+
+    private var board: TaskBoard
+
+    static func roles(for config: ModelConfig) -> [Role] {
+        Array(repeating: .peer, count: config.agents.count)
+    }
+
+    static func lockCount(for config: ModelConfig) -> Int {
+        1 + (config.locks.fileLocks ? config.codebase.areas * config.codebase.filesPerArea : 0)
+    }
+
+    init(world: inout World) {
+        board = TaskBoard(config: world.config.board, peers: world.agents.count)
+    }
+
+    mutating func agentReady(_ a: Int32, _ world: inout World) {
+        useBoard(a, for: .claim, &world)
+    }
+
+    /// Agent `a` needs the board for `phase`: it takes the lock, or (F2) writes without it.
+    private mutating func useBoard(_ a: Int32, for phase: Phase, _ world: inout World) {
+        world.agents[Int(a)].phase = phase.rawValue
+        if world.chance(a, world.agents[Int(a)].traits.unlockedWriteProbability) {
+            world.counters.unlockedWrites += 1
+            if !world.locks.isFree(Self.boardLock) {
+                board.loseLatestClaim(&world)
+            }
+            startBoardOperation(a, &world, locked: false)
+        } else if world.requestLock(a, Self.boardLock) {
+            startBoardOperation(a, &world, locked: true)
+        }
+    }
+
+    private func startBoardOperation(_ a: Int32, _ world: inout World, locked: Bool) {
+        var hours = board.operationHours(a, &world)
+        if locked { hours *= world.agents[Int(a)].traits.holdInflation }
+        world.agents[Int(a)].operationLocked = locked
+        world.schedule(a, .topology, after: hours, doing: .coordinating)
+    }
+
+    mutating func lockGranted(_ a: Int32, _ world: inout World) {
+        if world.agents[Int(a)].phase == Phase.fileLocks.rawValue {
+            world.agents[Int(a)].heldFileLocks.append(nextFileToLock(a, world)!)
+            acquireFileLocks(a, &world)
+        } else {
+            startBoardOperation(a, &world, locked: true)
+        }
+    }
+
+    mutating func stepEnded(_ a: Int32, _ world: inout World) {
+        let phase = Phase(rawValue: world.agents[Int(a)].phase)!
+        if world.agents[Int(a)].operationLocked {
+            if world.chance(a, world.agents[Int(a)].traits.crashWhileHoldingProbability) {
+                // A claim is lost with the agent; a done mark is made by whoever clears the lock.
+                if phase == .markDone { board.markDone(by: a, &world) }
+                world.crash(a, holding: Self.boardLock)
+                return
+            }
+            if let next = world.releaseLock(a, Self.boardLock) {
+                lockGranted(next, &world)
+            }
+        }
+        board.recordWrite(at: world.now)
+        switch phase {
+        case .claim:
+            if board.claimNext(a, &world) { startWork(a, &world) }
+        case .markDone:
+            board.markDone(by: a, &world)
+            agentReady(a, &world)
+        case .fileLocks:
+            break
+        }
+    }
+
+    private func startWork(_ a: Int32, _ world: inout World) {
+        if world.config.locks.fileLocks {
+            world.agents[Int(a)].phase = Phase.fileLocks.rawValue
+            acquireFileLocks(a, &world)
+        } else {
+            world.beginAttempt(a)
+        }
+    }
+
+    /// Takes the task's file locks one by one in file order (so peers never deadlock), then works.
+    private func acquireFileLocks(_ a: Int32, _ world: inout World) {
+        while let file = nextFileToLock(a, world) {
+            guard world.requestLock(a, 1 + file) else { return }
+            world.agents[Int(a)].heldFileLocks.append(file)
+        }
+        world.beginAttempt(a)
+    }
+
+    /// The lowest file of `a`'s task above the last one it locked, if any is left.
+    private func nextFileToLock(_ a: Int32, _ world: World) -> Int32? {
+        let last = world.agents[Int(a)].heldFileLocks.last ?? -1
+        var next: Int32?
+        for file in world.backlog.files(of: world.agents[Int(a)].task) where file > last && file < (next ?? .max) {
+            next = file
+        }
+        return next
+    }
+
+    private mutating func releaseFileLocks(_ a: Int32, _ world: inout World) {
+        while let file = world.agents[Int(a)].heldFileLocks.popLast() {
+            if let next = world.releaseLock(a, 1 + file) {
+                lockGranted(next, &world)
+            }
+        }
+    }
+
+    mutating func landed(_ a: Int32, _ world: inout World) {
+        releaseFileLocks(a, &world)
+        if world.agents[Int(a)].claimedSlot < 0 {
+            agentReady(a, &world)  // busywork: nothing on the board to mark
+        } else {
+            useBoard(a, for: .markDone, &world)
+        }
+    }
+
+    mutating func abandoned(_ a: Int32, _ world: inout World) {
+        releaseFileLocks(a, &world)
+        board.abandon(by: a, &world)
+        agentReady(a, &world)
+    }
+}
