@@ -33,7 +33,7 @@ extension ModelConfig {
             }
             return TasksConfig(
                 count: count,
-                extraFiles: r.distribution("extra_files", default: d.tasks.extraFiles, allowed: 0...1_000),
+                extraFiles: r.distribution("extra_files", default: d.tasks.extraFiles, allowed: nonNegative),
                 difficulty: r.distribution("difficulty", default: d.tasks.difficulty, allowed: unit),
                 effortHours: r.distribution("effort_hours", default: d.tasks.effortHours, allowed: nonNegative),
                 hardEffortFactor: r.number("hard_effort_factor", default: d.tasks.hardEffortFactor, .nonNegative),
