@@ -1,72 +1,88 @@
 import DequeModule
 
-/// The goal's stream of work: task `id` is generated from its own random stream when first needed,
-/// then handed out in id order, to anyone or to a planner restricted to some areas.
+/// The goal's work, as one sequence of tasks per area: task k of area a is drawn from its own
+/// random stream, so it is the same task in every topology compared (common random numbers).
 ///
-/// Tasks drawn but not yet handed out wait in per-area queues (a planner that owns areas 2 and 3
-/// skips past tasks of other areas, which then wait for their own planner). A task that depends on
-/// one not yet landed waits aside until it lands.
+/// Planners, who own areas, take the next task of an area directly. Peers, who share one board,
+/// take tasks in a global order that interleaves the areas (the area of the i-th task comes from a
+/// stream of its own). Either way nothing is drawn ahead of need, so memory follows open work, not
+/// simulated time. A task given back (abandoned, rejected) is handed out again first; a task that
+/// depends on the previous task of its area waits aside until that one lands.
 struct Backlog {
     let config: TasksConfig
     let streams: RandomStreams
+    let areas: Int
     private(set) var pool = TaskPool()
-    /// Ids generated so far; the next task drawn gets this id.
-    private(set) var generated = 0
-    private var pendingByArea: [Deque<Int32>]
+    /// Tasks of each area drawn so far.
+    private var drawn: [Int]
+    /// Tasks of each area the goal holds (all unlimited for an endless stream).
+    private let quota: [Int]
+    /// Tasks handed back or released from waiting, per area, to be handed out again first.
+    private var ready: [Deque<Int32>]
     /// Slots of tasks waiting for the task with the key's id to land.
     private var waitingOn: [Int: Int32] = [:]
-    /// Ids of landed tasks, as a bitset.
-    private var doneBits: [UInt64] = []
+    /// Ids of landed tasks that have a dependent task drawn after them.
+    private var landedIDs: Set<Int> = []
+    /// Draws the area of each next task in the global order.
+    private var order: Xoshiro256StarStar
     /// Tasks handed out, and the hard ones among them: the backlog's hard share for avoidance.
     private(set) var offered = 0
     private(set) var hardOffered = 0
     private var fileScratch: [Int32] = []
+    /// Most tasks drawn for one request: with dependency probability at most 0.9 (validated), a
+    /// run of this many tasks all waiting on their predecessors has probability below 1e-45.
+    private static let drawLimit = 1_000
 
     init(config: TasksConfig, areas: Int, streams: RandomStreams) {
         self.config = config
         self.streams = streams
-        pendingByArea = Array(repeating: Deque(), count: areas)
+        self.areas = areas
+        drawn = Array(repeating: 0, count: areas)
+        ready = Array(repeating: Deque(), count: areas)
+        order = streams.stream("task.order")
+        if let count = config.count {
+            var counts = Array(repeating: 0, count: areas)
+            var preview = order
+            for _ in 0..<count { counts[preview.nextInt(below: areas)] += 1 }
+            quota = counts
+        } else {
+            quota = Array(repeating: Int.max, count: areas)
+        }
     }
 
-    /// True when a finite goal has handed out every task.
-    var isExhausted: Bool {
-        guard let count = config.count else { return false }
-        return generated >= count && pendingByArea.allSatisfy(\.isEmpty)
-    }
-
-    /// The next task whose area is in `areas` (every area when nil), or nil when the goal has none left.
-    mutating func next(in areas: ArraySlice<Int32>?, codebase: Codebase) -> Int32? {
-        if let slot = takePending(in: areas) { return hand(slot) }
-        while config.count.map({ generated < $0 }) ?? true {
-            let slot = generate(codebase: codebase)
-            let task = pool[slot]
-            if task.dependsOnPrevious && !isDone(task.id - 1) {
-                waitingOn[task.id - 1] = slot
-                continue
-            }
-            if areas.map({ $0.contains(task.area) }) ?? true {
-                return hand(slot)
-            }
-            pendingByArea[Int(task.area)].append(slot)
+    /// The next task in the global order, or nil when the goal has none left to hand out.
+    mutating func nextInOrder(codebase: Codebase) -> Int32? {
+        for area in 0..<areas where !ready[area].isEmpty {
+            return hand(ready[area].popFirst()!)
+        }
+        for _ in 0..<Self.drawLimit where drawn.indices.contains(where: { drawn[$0] < quota[$0] }) {
+            let area = order.nextInt(below: areas)
+            guard drawn[area] < quota[area] else { continue }
+            if let slot = draw(in: area, codebase: codebase) { return hand(slot) }
         }
         return nil
     }
 
-    /// The earliest pending task in `areas` (lowest id), if any.
-    private mutating func takePending(in areas: ArraySlice<Int32>?) -> Int32? {
-        var best: (area: Int, id: Int)?
-        func consider(_ area: Int) {
-            if let slot = pendingByArea[area].first, pool[slot].id < (best?.id ?? Int.max) {
-                best = (area, pool[slot].id)
-            }
+    /// The next task of `area`, or nil when the goal has none left there (or only waiting ones).
+    mutating func next(inArea area: Int, codebase: Codebase) -> Int32? {
+        if let slot = ready[area].popFirst() { return hand(slot) }
+        for _ in 0..<Self.drawLimit where drawn[area] < quota[area] {
+            if let slot = draw(in: area, codebase: codebase) { return hand(slot) }
         }
-        if let areas {
-            for area in areas { consider(Int(area)) }
-        } else {
-            for area in pendingByArea.indices { consider(area) }
+        return nil
+    }
+
+    /// Draws the next task of `area`; nil when it must wait for its predecessor (it is set aside).
+    private mutating func draw(in area: Int, codebase: Codebase) -> Int32? {
+        let slot = generate(area: area, index: drawn[area], codebase: codebase)
+        drawn[area] += 1
+        let predecessor = pool[slot].id - areas
+        if pool[slot].dependsOnPrevious && !landedIDs.contains(predecessor) {
+            waitingOn[predecessor] = slot
+            return nil
         }
-        guard let best else { return nil }
-        return pendingByArea[best.area].popFirst()
+        landedIDs.remove(predecessor)
+        return slot
     }
 
     private mutating func hand(_ slot: Int32) -> Int32 {
@@ -75,37 +91,32 @@ struct Backlog {
         return slot
     }
 
-    /// Puts a task back at the head of its area's queue (abandoned or deferred work).
+    /// Puts a task back, to be handed out again before new work of its area.
     mutating func giveBack(_ slot: Int32) {
         offered -= 1
         if pool[slot].hard { hardOffered -= 1 }
-        insertPending(slot)
+        ready[Int(pool[slot].area)].append(slot)
     }
 
-    private mutating func insertPending(_ slot: Int32) {
-        let area = Int(pool[slot].area)
-        let id = pool[slot].id
-        let index = pendingByArea[area].firstIndex { pool[$0].id > id } ?? pendingByArea[area].endIndex
-        pendingByArea[area].insert(slot, at: index)
-    }
-
-    /// Records that `slot`'s task landed: it may release a dependent task. Returns false when it
-    /// had already landed (duplicate work).
+    /// Records that `slot`'s task landed, releasing a task that waited for it. Returns false when
+    /// it had already landed (duplicate work).
     mutating func markDone(_ slot: Int32) -> Bool {
         guard !pool[slot].done else { return false }
         pool[slot].done = true
         let id = pool[slot].id
-        let word = id / 64
-        if word >= doneBits.count { doneBits.append(contentsOf: repeatElement(0, count: word - doneBits.count + 1)) }
-        doneBits[word] |= 1 << UInt64(id % 64)
         if let dependent = waitingOn.removeValue(forKey: id) {
-            insertPending(dependent)
+            ready[Int(pool[dependent].area)].append(dependent)
+        } else if config.dependencyProbability > 0 && drawnID(after: id) == nil {
+            landedIDs.insert(id)
         }
         return true
     }
 
-    func isDone(_ id: Int) -> Bool {
-        id < 0 || (id / 64 < doneBits.count && doneBits[id / 64] & (1 << UInt64(id % 64)) != 0)
+    /// The id of the task after `id` in its area, if it has been drawn already.
+    private func drawnID(after id: Int) -> Int? {
+        let area = id % areas
+        let next = id + areas
+        return next / areas < drawn[area] ? next : nil
     }
 
     /// Frees a task's storage once nobody refers to it.
@@ -122,12 +133,11 @@ struct Backlog {
         pool.files(of: slot)
     }
 
-    /// Draws task `generated` from its own stream: area, files with hotspot skew, difficulty, effort.
-    private mutating func generate(codebase: Codebase) -> Int32 {
-        let id = generated
-        generated += 1
+    /// Draws task `index` of `area` from stream ("task", index * areas + area): files with hotspot
+    /// skew, difficulty, effort, dependency.
+    private mutating func generate(area: Int, index: Int, codebase: Codebase) -> Int32 {
+        let id = index * areas + area
         var rng = streams.stream("task", index: id)
-        let area = rng.nextInt(below: codebase.areas)
         let wanted = min(1 + Int(config.extraFiles.sample(&rng)), codebase.filesPerArea)
         fileScratch.removeAll(keepingCapacity: true)
         var tries = 0
@@ -142,7 +152,7 @@ struct Backlog {
         }
         let difficulty = config.difficulty.sample(&rng)
         let effort = config.effortHours.sample(&rng) * (1 + config.hardEffortFactor * difficulty)
-        let dependent = id > 0 && rng.nextUnit() < config.dependencyProbability
+        let dependent = index > 0 && rng.nextUnit() < config.dependencyProbability
         let task = TaskRecord(
             id: id, area: Int32(area), difficulty: difficulty, effort: effort,
             hard: difficulty > config.hardThreshold, dependsOnPrevious: dependent)

@@ -38,7 +38,7 @@ extension ModelConfig {
                 effortHours: r.distribution("effort_hours", default: d.tasks.effortHours, allowed: nonNegative),
                 hardEffortFactor: r.number("hard_effort_factor", default: d.tasks.hardEffortFactor, .nonNegative),
                 hardThreshold: r.number("hard_threshold", default: d.tasks.hardThreshold, .probability),
-                dependencyProbability: r.number("dependency_probability", default: d.tasks.dependencyProbability, .probability))
+                dependencyProbability: r.number("dependency_probability", default: d.tasks.dependencyProbability, .within(0...0.9)))
         }
         config.profiles = readProfiles(&r)
         config.roles = r.object("roles") { r in

@@ -20,8 +20,8 @@ struct PlannerWorkerTopology: Topology {
         /// Workers waiting for a task from this planner, first come first served.
         var waiting = Deque<Int32>()
         var busy = false
-        /// Index into `areas` of the area the planner last planned for.
-        var currentArea = 0
+        /// The area the planner last planned for.
+        var currentArea: Int
     }
 
     private let hierarchy: PlannerHierarchy
@@ -64,7 +64,7 @@ struct PlannerWorkerTopology: Topology {
         plannerOf = Array(repeating: -1, count: world.agents.count)
         plannerIndexOf = Array(repeating: -1, count: world.agents.count)
         for (index, planner) in hierarchy.planners.enumerated() {
-            plannerStates.append(PlannerState(agent: Int32(index), areas: planner.areas))
+            plannerStates.append(PlannerState(agent: Int32(index), areas: planner.areas, currentArea: Int(planner.areas[0])))
             plannerIndexOf[index] = index
         }
         for (offset, planner) in hierarchy.workerPlanner.enumerated() {
@@ -130,8 +130,10 @@ struct PlannerWorkerTopology: Topology {
         case .judging:
             world.setActivity(a, .idle)
         case .planning:
-            if world.agents[Int(a)].role == .worker {
-                if let slot = writeTask(by: a, areas: nil, currentArea: nil, &world) {
+            guard world.agents[Int(a)].role == .planner else {
+                // A lone worker plans for itself, over every area.
+                let area = world.random[Int(a)].nextInt(below: world.backlog.areas)
+                if let slot = writeTask(by: a, area: area, &world) {
                     world.assign(slot, to: a)
                     world.beginAttempt(a)
                 } else {
@@ -140,17 +142,22 @@ struct PlannerWorkerTopology: Topology {
                 return
             }
             let p = plannerIndexOf[Int(a)]
-            let focused = world.chance(a, world.misalignment.focus(age: world.contextAge(a)))
-            let areas = plannerStates[p].areas[...]
-            let current = plannerStates[p].currentArea
-            guard let slot = writeTask(by: a, areas: areas, currentArea: focused ? current : nil, &world) else {
+            let areas = plannerStates[p].areas
+            // Tunnel vision: the more its focus has narrowed, the likelier it stays in its current area.
+            if !world.chance(a, world.misalignment.focus(age: world.contextAge(a))) {
+                plannerStates[p].currentArea = Int(areas[world.random[Int(a)].nextInt(below: areas.count)])
+            }
+            var written = writeTask(by: a, area: plannerStates[p].currentArea, &world)
+            for area in areas where written == nil {
+                written = writeTask(by: a, area: Int(area), &world)
+            }
+            guard let slot = written else {
                 // This planner's slice of the goal is done: its workers have nothing more to do.
                 while let worker = plannerStates[p].waiting.popFirst() { world.setActivity(worker, .idle) }
                 plannerStates[p].busy = false
                 world.setActivity(a, .idle)
                 return
             }
-            plannerStates[p].currentArea = areas.firstIndex(of: world.backlog[slot].area).map { $0 - areas.startIndex } ?? current
             let worker = plannerStates[p].waiting.popFirst()!
             world.assign(slot, to: worker)
             world.beginAttempt(worker)
@@ -158,18 +165,10 @@ struct PlannerWorkerTopology: Topology {
         }
     }
 
-    /// Agent `a` writes the next task of `areas` (all when nil), staying in `areas[currentArea]`
-    /// when its focus has narrowed; the task inherits the writer's misalignment.
-    private func writeTask(by a: Int32, areas: ArraySlice<Int32>?, currentArea: Int?, _ world: inout World) -> Int32? {
-        var slot: Int32?
-        if let areas, let current = currentArea {
-            let index = areas.startIndex + current
-            slot = world.backlog.next(in: areas[index...index], codebase: world.codebase)
-        }
-        if slot == nil {
-            slot = world.backlog.next(in: areas, codebase: world.codebase)
-        }
-        if let slot, world.chance(a, world.misalignment.probability(age: world.contextAge(a))) {
+    /// Agent `a` writes the next task of `area`; the task inherits the writer's misalignment.
+    private func writeTask(by a: Int32, area: Int, _ world: inout World) -> Int32? {
+        guard let slot = world.backlog.next(inArea: area, codebase: world.codebase) else { return nil }
+        if world.chance(a, world.misalignment.probability(age: world.contextAge(a))) {
             world.backlog[slot].misaligned = true
         }
         return slot

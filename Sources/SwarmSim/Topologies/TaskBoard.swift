@@ -144,7 +144,7 @@ struct TaskBoard {
     }
 
     private mutating func refill(_ world: inout World) {
-        while listed.count < target, let slot = world.backlog.next(in: nil, codebase: world.codebase) {
+        while listed.count < target, let slot = world.backlog.nextInOrder(codebase: world.codebase) {
             list(slot, &world)
         }
     }
