@@ -19,8 +19,6 @@ struct LockTable {
         generation = Array(repeating: 0, count: count)
     }
 
-    var count: Int { holder.count }
-
     func isFree(_ lock: Int32) -> Bool {
         holder[Int(lock)] == LockTable.free
     }
@@ -55,13 +53,6 @@ struct LockTable {
     mutating func expire(_ lock: Int32, generation expected: UInt32) -> (cleared: Bool, next: Int32?) {
         guard generation[Int(lock)] == expected, holder[Int(lock)] == LockTable.orphaned else { return (false, nil) }
         return (true, release(lock))
-    }
-
-    /// Removes `agent` from `lock`'s line (it crashed or gave up waiting).
-    mutating func withdraw(_ agent: Int32, from lock: Int32) {
-        if let index = waiters[Int(lock)].firstIndex(of: agent) {
-            waiters[Int(lock)].remove(at: index)
-        }
     }
 
     private mutating func take(_ lock: Int32, _ agent: Int32) {

@@ -11,9 +11,6 @@ struct ResourcePool {
         self.capacity = capacity
     }
 
-    /// Agents waiting for a unit.
-    var waiting: Int { line.count }
-
     /// Takes a unit for `agent` if one is free; otherwise puts the agent in line.
     mutating func request(_ agent: Int32) -> Bool {
         if inUse < capacity && line.isEmpty {
@@ -29,10 +26,5 @@ struct ResourcePool {
         if let next = line.popFirst() { return next }
         inUse -= 1
         return nil
-    }
-
-    /// Takes the first agent in line without a unit changing hands (used when the pool is paused).
-    mutating func popWaiting() -> Int32? {
-        line.popFirst()
     }
 }
