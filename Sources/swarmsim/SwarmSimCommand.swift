@@ -7,6 +7,6 @@ struct SwarmSimCommand: ParsableCommand {
         commandName: "swarmsim",
         abstract: "A deterministic discrete-event simulator of swarms of autonomous coding agents.",
         version: SwarmSimVersion.current,
-        subcommands: [Bench.self, Sample.self]
+        subcommands: [Run.self, Validate.self, Describe.self, Check.self, Bench.self, Sample.self]
     )
 }

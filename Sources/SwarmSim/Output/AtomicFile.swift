@@ -1,0 +1,80 @@
+import Foundation
+
+/// A file that appears complete or not at all. Text goes to a hidden temporary file beside the
+/// destination (`.NAME.PID.tmp`, so it is on the same file system and concurrent processes do not
+/// collide); `commit()` renames it over the destination in one step. A run that fails or is
+/// discarded removes the temporary file and leaves any earlier file untouched.
+///
+/// Writes are buffered. `TextOutputStream.write` cannot throw, so the first write error is kept
+/// and thrown by `commit()`.
+public final class AtomicFile: TextOutputStream {
+    public let destination: URL
+    /// The temporary file being written.
+    public let temporary: URL
+    private var handle: FileHandle?
+    private var buffer: [UInt8] = []
+    private var firstError: Error?
+    private var committed = false
+    private static let bufferLimit = 1 << 20
+
+    /// Opens a temporary file for `destination`, whose directory must exist.
+    public init(destination: URL) throws {
+        self.destination = destination
+        let name = ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        temporary = destination.deletingLastPathComponent().appendingPathComponent(name)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        handle = try FileHandle(forWritingTo: temporary)
+    }
+
+    deinit {
+        discard()
+    }
+
+    /// Appends `string` (UTF-8) to the temporary file.
+    public func write(_ string: String) {
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= AtomicFile.bufferLimit { flush() }
+    }
+
+    /// Writes the buffer out, keeping the first error for `commit()`.
+    private func flush() {
+        guard let handle, firstError == nil, !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            firstError = error
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Finishes the temporary file and renames it over the destination.
+    public func commit() throws {
+        flush()
+        try handle?.close()
+        handle = nil
+        if let firstError {
+            discard()
+            throw firstError
+        }
+        guard rename(temporary.path, destination.path) == 0 else {
+            let code = errno
+            discard()
+            throw CocoaError(.fileWriteUnknown, userInfo: [
+                NSFilePathErrorKey: destination.path,
+                NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
+            ])
+        }
+        committed = true
+    }
+
+    /// Removes the temporary file (nothing when already committed).
+    public func discard() {
+        guard !committed else { return }
+        try? handle?.close()
+        handle = nil
+        buffer.removeAll()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}

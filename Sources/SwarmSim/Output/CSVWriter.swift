@@ -1,0 +1,69 @@
+import Foundation
+
+/// One encoded CSV field. Each constructor applies the output contract (OUTPUTS.md) for its kind
+/// of value, so a row cannot hold a field that breaks it.
+public struct CSVCell: Sendable, Equatable {
+    /// The field as written between commas.
+    public let field: String
+
+    private init(field: String) {
+        self.field = field
+    }
+
+    /// Text, neutralised and quoted. A cell beginning with = + - @ tab or CR would run as a formula
+    /// in a spreadsheet (OWASP "CSV injection"), and labels come from user files: such text gets a
+    /// leading single quote. Text containing a comma, quote, CR or LF is quoted (RFC 4180).
+    public static func text(_ text: String) -> CSVCell {
+        var text = text
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            text = "'" + text
+        }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+            text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return CSVCell(field: text)
+    }
+
+    /// A number in shortest round-trip form, whole numbers without ".0"; empty when undefined,
+    /// NaN or infinite, since no spreadsheet reads those the same way.
+    public static func number(_ value: Double?) -> CSVCell {
+        guard let value, value.isFinite else { return CSVCell(field: "") }
+        return CSVCell(field: formatNumber(value))
+    }
+
+    /// An integer, exactly (seeds exceed a double's 53 bits).
+    public static func integer(_ value: some BinaryInteger) -> CSVCell {
+        CSVCell(field: String(value))
+    }
+
+    /// `true` or `false`.
+    public static func bool(_ value: Bool) -> CSVCell {
+        CSVCell(field: value ? "true" : "false")
+    }
+
+    /// A parameter value: numbers, strings and booleans as themselves, null as empty, arrays and
+    /// objects as compact JSON text with sorted keys.
+    public static func json(_ value: JSONValue) -> CSVCell {
+        switch value {
+        case .null: return number(nil)
+        case .bool(let flag): return bool(flag)
+        case .number(let number): return self.number(number)
+        case .string(let string): return text(string)
+        case .array, .object: return text(value.compactText)
+        }
+    }
+}
+
+/// Writes CSV rows per OUTPUTS.md: comma-separated, LF line endings, UTF-8 (the stream's concern).
+public enum CSVWriter {
+    /// Writes one row of `cells` and its line ending.
+    public static func writeRow(_ cells: [CSVCell], to output: inout some TextOutputStream) {
+        output.write(cells.map(\.field).joined(separator: ","))
+        output.write("\n")
+    }
+
+    /// Writes a header row of column names.
+    public static func writeHeader(_ names: [String], to output: inout some TextOutputStream) {
+        writeRow(names.map(CSVCell.text), to: &output)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Writes the files of one run of a scenario into a folder (OUTPUTS.md): runs.csv and
+/// timeseries.csv row by row as runs finish, so memory does not grow with the samples; then
+/// aggregate.csv and scenario.resolved.json. All four go to temporary files that `commit` renames
+/// together, so a failed or interrupted run leaves the folder's earlier results as they were.
+public final class ResultsWriter: RunSink {
+    /// The names of the four files, as OUTPUTS.md fixes them.
+    public static let runsFile = "runs.csv"
+    public static let timeseriesFile = "timeseries.csv"
+    public static let aggregateFile = "aggregate.csv"
+    public static let resolvedFile = "scenario.resolved.json"
+
+    private let plan: RunPlan
+    private var runs: AtomicFile
+    private var timeseries: AtomicFile
+
+    /// Creates `directory` when missing and opens runs.csv and timeseries.csv with their headers.
+    public init(plan: RunPlan, directory: URL) throws {
+        self.plan = plan
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        runs = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.runsFile))
+        timeseries = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.timeseriesFile))
+        CSVWriter.writeHeader(ResultsWriter.runsHeader(plan), to: &runs)
+        CSVWriter.writeHeader(["run_id", "variant", "replicate"] + RunResult.sampleColumns, to: &timeseries)
+    }
+
+    /// runs.csv's columns: the run's identity, its parameters, its summary metrics.
+    public static func runsHeader(_ plan: RunPlan) -> [String] {
+        ["run_id", "scenario", "variant", "topology", "replicate", "seed", "agents"]
+            + plan.scenario.parameterNames + RunResult.summaryColumns
+    }
+
+    /// aggregate.csv's columns: the group's identity and parameters, n, and mean, sd and 95%
+    /// interval of each aggregated metric.
+    public static func aggregateHeader(_ plan: RunPlan) -> [String] {
+        ["variant", "topology", "agents"] + plan.scenario.parameterNames + ["n"]
+            + SummaryMetric.aggregated.flatMap { metric in
+                ["mean", "sd", "ci95_low", "ci95_high"].map { "\(metric.rawValue)_\($0)" }
+            }
+    }
+
+    /// Appends the run's row to runs.csv and its samples to timeseries.csv.
+    public func record(_ run: CompletedRun) {
+        let spec = run.spec
+        let replicate = CSVCell.integer(spec.replicate + 1)
+        CSVWriter.writeRow(
+            [.integer(run.id), .text(spec.scenario), .text(spec.variant), .text(spec.config.topology.kind.rawValue), replicate,
+             .integer(spec.seed), .integer(spec.config.agents.count)]
+                + spec.parameters.map { .json($0.value) } + run.result.summary.map(CSVCell.number),
+            to: &runs)
+        let identity: [CSVCell] = [.integer(run.id), .text(spec.variant), replicate]
+        for sample in run.result.samples {
+            CSVWriter.writeRow(identity + sample.map(CSVCell.number), to: &timeseries)
+        }
+    }
+
+    /// Writes aggregate.csv from `table` (which must keep `SummaryMetric.aggregated`) and
+    /// scenario.resolved.json, then renames all four files into place.
+    public func commit(aggregating table: ReplicateTable) throws {
+        let directory = runs.destination.deletingLastPathComponent()
+        var aggregate = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.aggregateFile))
+        let resolved = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.resolvedFile))
+        CSVWriter.writeHeader(ResultsWriter.aggregateHeader(plan), to: &aggregate)
+        for (index, group) in plan.groups.enumerated() {
+            var cells: [CSVCell] = [.text(group.variant), .text(group.config.topology.kind.rawValue), .integer(group.config.agents.count)]
+            cells += group.parameters.map { .json($0.value) }
+            cells.append(.integer(plan.replicates))
+            for metric in SummaryMetric.aggregated {
+                let summary = table.summary(of: metric, inGroup: index)
+                let halfWidth = summary?.halfWidth
+                cells += [
+                    .number(summary?.mean), .number(summary?.standardDeviation),
+                    .number(halfWidth.map { summary!.mean - $0 }), .number(halfWidth.map { summary!.mean + $0 }),
+                ]
+            }
+            CSVWriter.writeRow(cells, to: &aggregate)
+        }
+        resolved.write(plan.resolvedDocument.prettyText)
+        for file in [runs, timeseries, aggregate, resolved] {
+            try file.commit()
+        }
+    }
+}

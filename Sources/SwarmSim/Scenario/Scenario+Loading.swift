@@ -1,0 +1,38 @@
+import Foundation
+
+extension Scenario {
+    /// Loads the scenario in `file` with `settings` applied (see `decode`).
+    public static func load(file: String, settings: [Setting] = []) throws(ScenarioLoadError) -> Scenario {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: file) ? error.localizedDescription : "no such file"
+            throw .unreadable(file: file, reason: reason)
+        }
+        return try decode(data, file: file, settings: settings)
+    }
+
+    /// Decodes a scenario from JSON text, with `settings` (from `--set`, `--seed`, `--replications`)
+    /// applied after the variants and the sweep.
+    ///
+    /// Every problem is reported at once, each at the path where the user wrote the offending value
+    /// (in the file, a variant, the sweep or a setting), in a fixed order and without repeats.
+    /// `file` names the source in messages.
+    public static func decode(_ data: Data, file: String? = nil, settings: [Setting] = []) throws(ScenarioLoadError) -> Scenario {
+        let document: JSONValue
+        do {
+            document = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw .invalidJSON(file: file, detail: ScenarioLoadError.syntaxDetail(of: data, decoderError: error))
+        }
+        let loader = ScenarioLoader(file: file)
+        let scenario = loader.load(document, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data), settings: settings)
+        var seen = Set<String>()
+        let problems = loader.log.problems.filter { seen.insert($0.description).inserted }
+        guard let scenario, problems.isEmpty else {
+            throw .invalid(ConfigError(file: file, problems: problems))
+        }
+        return scenario
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SwarmSim
+
+extension Setting: ExpressibleByArgument {}
+
+/// The scenario argument and the overrides every scenario command accepts.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "The scenario file (JSON).")
+    var scenario: String
+
+    @Option(name: .customLong("set"),
+            help: ArgumentHelp("Override a parameter, after variants and sweep (repeatable). VALUE is JSON, or else text: --set agents.count=5 --set topology.kind=flat-lock.",
+                               valueName: "PATH=VALUE"))
+    var settings: [Setting] = []
+
+    @Option(help: "The scenario seed, instead of the file's.")
+    var seed: UInt64?
+
+    @Option(help: "Replicates per variant and sweep point, instead of the file's.")
+    var replications: Int?
+
+    /// The overrides as settings, `--seed` and `--replications` after the `--set`s.
+    var allSettings: [Setting] {
+        settings
+            + (seed.map { [Setting(path: ["seed"], value: .number(Double($0)), origin: "--seed")] } ?? [])
+            + (replications.map { [Setting(path: ["replications"], value: .number(Double($0)), origin: "--replications")] } ?? [])
+    }
+
+    /// The scenario with the overrides applied. On failure, prints every problem to stderr as
+    /// `FILE: path: message (found X)` and exits with status 1.
+    func load() throws -> Scenario {
+        do {
+            return try Scenario.load(file: scenario, settings: allSettings)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// The plan of `scenario`, restricted to the variants labelled in `labels` (all when empty).
+    func plan(_ scenario: Scenario, selecting labels: [String] = []) throws -> RunPlan {
+        do {
+            return try RunPlan(scenario, selecting: labels)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+}

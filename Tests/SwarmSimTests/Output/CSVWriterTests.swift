@@ -1,0 +1,42 @@
+import Testing
+@testable import SwarmSim
+
+private func row(_ cells: [CSVCell]) -> String {
+    var output = ""
+    CSVWriter.writeRow(cells, to: &output)
+    return output
+}
+
+@Suite struct CSVWriterTests {
+    @Test("Fields with commas, quotes or line breaks are quoted, quotes doubled; rows end in LF.")
+    func quoting() {
+        #expect(row([.text("plain"), .text("a,b"), .text(#"say "hi""#), .text("two\nlines"), .text("cr\r")])
+            == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\"\n")
+    }
+
+    @Test("Text that a spreadsheet would run as a formula gets a leading single quote.")
+    func injectionIsNeutralised() {
+        #expect(CSVCell.text(#"=HYPERLINK("http://x","y")"#).field == #""'=HYPERLINK(""http://x"",""y"")""#)
+        #expect(CSVCell.text("+1").field == "'+1")
+        #expect(CSVCell.text("-2").field == "'-2")
+        #expect(CSVCell.text("@SUM(A1)").field == "'@SUM(A1)")
+        #expect(CSVCell.text("\tx").field == "'\tx")
+        #expect(CSVCell.text("\rx").field == "\"'\rx\"")
+        #expect(CSVCell.text("a=b").field == "a=b")
+    }
+
+    @Test("Numbers are shortest round-trip, integers without .0, undefined and non-finite values empty.")
+    func numbers() {
+        #expect(row([.number(3), .number(-0.5), .number(0.1), .number(1e-7), .number(nil), .number(.nan), .number(.infinity), .number(-0.0)])
+            == "3,-0.5,0.1,1e-07,,,,0\n")
+        #expect(CSVCell.integer(UInt64.max).field == "18446744073709551615")
+        #expect(row([.bool(true), .bool(false)]) == "true,false\n")
+    }
+
+    @Test("Parameter values print as themselves, with objects as compact sorted JSON.")
+    func jsonValues() {
+        #expect(row([.json(.string("flat-lock")), .json(.number(2)), .json(.null), .json(.bool(true)),
+                     .json(.object(["b": .number(1), "a": .number(2)]))])
+            == "flat-lock,2,,true,\"{\"\"a\"\":2,\"\"b\"\":1}\"\n")
+    }
+}
