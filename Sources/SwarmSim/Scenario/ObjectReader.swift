@@ -67,29 +67,30 @@ public struct ObjectReader {
 
     /// A boolean field.
     public mutating func bool(_ key: String, default fallback: Bool) -> Bool {
-        var result = fallback
-        if let value = value(key) {
-            if case .bool(let flag) = value {
-                result = flag
-            } else {
-                log.report(path.appending(key), "must be true or false", found: value.brief)
-            }
+        scalar(key, default: fallback, "true or false", wrap: JSONValue.bool) {
+            if case .bool(let flag) = $0 { return flag }
+            return nil
         }
-        record(key, .bool(result))
-        return result
     }
 
     /// A string field.
     public mutating func string(_ key: String, default fallback: String) -> String {
+        scalar(key, default: fallback, "a string", wrap: JSONValue.string) { $0.stringValue }
+    }
+
+    /// A field of one JSON kind: `extract` takes its value out, `wrap` records the one used.
+    private mutating func scalar<T>(
+        _ key: String, default fallback: T, _ kind: String, wrap: (T) -> JSONValue, extract: (JSONValue) -> T?
+    ) -> T {
         var result = fallback
         if let value = value(key) {
-            if case .string(let text) = value {
-                result = text
+            if let extracted = extract(value) {
+                result = extracted
             } else {
-                log.report(path.appending(key), "must be a string", found: value.brief)
+                log.report(path.appending(key), "must be \(kind)", found: value.brief)
             }
         }
-        record(key, .string(result))
+        record(key, wrap(result))
         return result
     }
 
