@@ -63,7 +63,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         return Int(product.high)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 {
         (x << k) | (x >> (64 - k))
     }
