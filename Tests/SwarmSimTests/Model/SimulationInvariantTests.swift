@@ -79,4 +79,14 @@ import Testing
         }
         #expect(r[.commits]! / 168 <= 4 + 1e-9)
     }
+
+    @Test("Shared build slots cap commits at slots / build time, and waiting for them shows as blocked time (F10).")
+    func buildSlotsCap() {
+        let r = run(.plannerWorker, agents: 60, hours: 168) { config in
+            config.build.slots = 1
+            config.build.hours = .constant(0.5)
+        }
+        #expect(r[.commits]! / 168 <= 2 + 1e-9)
+        #expect(r[.blockedShare]! > 0.5)
+    }
 }
