@@ -11,6 +11,13 @@ public protocol RunSink: AnyObject {
     func record(_ run: CompletedRun) throws
 }
 
+/// Results of runs already made (a run store): the runner takes a stored result instead of
+/// simulating the run again, which makes sweeps resumable and idempotent.
+public protocol RunCache: AnyObject {
+    /// The stored result of `spec`, or nil when it has not been run.
+    func storedResult(for spec: RunSpec) throws -> RunResult?
+}
+
 /// Runs RunSpecs and streams each result to sinks, in plan order, so that what the sinks write does
 /// not depend on how the runs are scheduled and no run's samples outlive their writing.
 public enum ExperimentRunner {
