@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(
@@ -18,6 +19,8 @@ let package = Package(
             dependencies: [
                 // No HeapModule: EventQueue uses its own winner tree, which measured faster (see its doc comment).
                 .product(name: "DequeModule", package: "swift-collections"),
+                // The run store (Sources/SwarmSim/Store), over the system's libsqlite3.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(
@@ -30,8 +33,9 @@ let package = Package(
         .testTarget(
             name: "SwarmSimTests",
             // The CLI is a dependency so that `swift test` builds the binary the
-            // cross-process determinism tests launch.
-            dependencies: ["SwarmSim", "swarmsim"]
+            // cross-process determinism tests launch; GRDB, so that store tests can build
+            // databases a store must refuse and read a store's tables.
+            dependencies: ["SwarmSim", "swarmsim", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

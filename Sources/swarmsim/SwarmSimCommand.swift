@@ -2,11 +2,11 @@ import ArgumentParser
 import SwarmSim
 
 @main
-struct SwarmSimCommand: ParsableCommand {
+struct SwarmSimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swarmsim",
         abstract: "A deterministic discrete-event simulator of swarms of autonomous coding agents.",
         version: SwarmSimVersion.current,
-        subcommands: [Run.self, Validate.self, Describe.self, Check.self, Bench.self, Sample.self]
+        subcommands: [Run.self, Validate.self, Describe.self, Check.self, Export.self, Merge.self, Bench.self, Sample.self]
     )
 }

@@ -23,9 +23,5 @@ extension SwarmSimCommand {
             ]
             print("\(options.scenario): ok (\(counts.joined(separator: " x ")) = \(counted(plan.count, "run")))")
         }
-
-        private func counted(_ count: Int, _ noun: String) -> String {
-            "\(count) \(noun)\(count == 1 ? "" : "s")"
-        }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Writes the files of one run of a scenario into a folder (OUTPUTS.md): runs.csv and
 /// timeseries.csv row by row as runs finish, so memory does not grow with the samples; then
 /// aggregate.csv and scenario.resolved.json. All four go to temporary files that `commit` renames
-/// together, so a failed or interrupted run leaves the folder's earlier results as they were.
+/// together, so a failed or interrupted run leaves the folder's earlier results as they were; a
+/// writer given up on is `discard`ed, which removes its temporary files.
 public final class ResultsWriter: RunSink {
     /// The names of the four files, as OUTPUTS.md fixes them.
     public static let runsFile = "runs.csv"
@@ -56,8 +57,14 @@ public final class ResultsWriter: RunSink {
     }
 
     /// Writes aggregate.csv from `table` (which must keep `SummaryMetric.aggregated`) and
-    /// scenario.resolved.json, then renames all four files into place.
-    public func commit(aggregating table: ReplicateTable) throws {
+    /// scenario.resolved.json, then renames all four files into place. Without a table (the runs
+    /// of one shard, which cannot be aggregated alone) renames only runs.csv and timeseries.csv.
+    public func commit(aggregating table: ReplicateTable?) throws {
+        guard let table else {
+            try runs.commit()
+            try timeseries.commit()
+            return
+        }
         let directory = runs.destination.deletingLastPathComponent()
         var aggregate = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.aggregateFile))
         let resolved = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.resolvedFile))
@@ -80,5 +87,11 @@ public final class ResultsWriter: RunSink {
         for file in [runs, timeseries, aggregate, resolved] {
             try file.commit()
         }
+    }
+
+    /// Removes the temporary files of a run given up on, leaving the folder as it was.
+    public func discard() {
+        runs.discard()
+        timeseries.discard()
     }
 }

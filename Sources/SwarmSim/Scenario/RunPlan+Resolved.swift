@@ -21,12 +21,8 @@ extension RunPlan {
         document["sweep"] = .object(Dictionary(uniqueKeysWithValues: scenario.sweep.axes.map { ($0.path, .array($0.values)) }))
         document["expect"] = .array(scenario.resolvedExpectations)
         document["settings"] = .array(scenario.settings.map { .object(["path": .string($0.dottedPath), "value": $0.value]) })
-        var selected: [String] = []
-        for group in groups where !selected.contains(group.variant) {
-            selected.append(group.variant)
-        }
         document["plan"] = .object([
-            "variants": .array(selected.map(JSONValue.string)),
+            "variants": .array(selectedVariants.map(JSONValue.string)),
             "sweep_order": .array(scenario.sweep.axes.map { .string($0.path) }),
             "parameters": .array(scenario.parameterNames.map(JSONValue.string)),
             "sweep_points": .number(Double(scenario.sweep.pointCount)),

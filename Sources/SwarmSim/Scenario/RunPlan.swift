@@ -13,6 +13,8 @@ public struct RunPlan: RandomAccessCollection, Sendable {
         public let parameters: [RunSpec.Parameter]
         /// The configuration every run of the group simulates.
         public let config: ModelConfig
+        /// `config` as a document, every default filled in (see `RunSpec.resolvedModel`).
+        public let resolvedModel: JSONValue
     }
 
     /// The scenario planned, with every variant (including any not selected).
@@ -38,9 +40,20 @@ public struct RunPlan: RandomAccessCollection, Sendable {
             .flatMap { variant in
                 (0..<scenario.sweep.pointCount).map { point in
                     Group(variant: scenario.variants[variant].label, point: point, parameters: scenario.parameters(at: point),
-                          config: scenario.configuration(variant: variant, point: point))
+                          config: scenario.configuration(variant: variant, point: point),
+                          resolvedModel: scenario.resolvedConfiguration(variant: variant, point: point))
                 }
             }
+    }
+
+    /// The labels of the variants the plan runs, in plan order: with the scenario they re-create
+    /// the plan (`RunPlan(scenario, selecting: selectedVariants)`).
+    public var selectedVariants: [String] {
+        var labels: [String] = []
+        for group in groups where !labels.contains(group.variant) {
+            labels.append(group.variant)
+        }
+        return labels
     }
 
     public var startIndex: Int { 0 }
@@ -60,6 +73,7 @@ public struct RunPlan: RandomAccessCollection, Sendable {
         return RunSpec(
             scenario: scenario.name, variant: group.variant, point: group.point, parameters: group.parameters,
             replicate: replicate, seed: RunSpec.seed(scenarioSeed: scenario.seed, replicate: replicate),
-            config: group.config, durationHours: scenario.durationHours, sampleEveryHours: scenario.sampleEveryHours)
+            config: group.config, resolvedModel: group.resolvedModel, durationHours: scenario.durationHours,
+            sampleEveryHours: scenario.sampleEveryHours)
     }
 }

@@ -27,7 +27,7 @@ extension Scenario {
             throw .invalidJSON(file: file, detail: ScenarioLoadError.syntaxDetail(of: data, decoderError: error))
         }
         let loader = ScenarioLoader(file: file)
-        let scenario = loader.load(document, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data), settings: settings)
+        let scenario = loader.load(document, source: data, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data), settings: settings)
         var seen = Set<String>()
         let problems = loader.log.problems.filter { seen.insert($0.description).inserted }
         guard let scenario, problems.isEmpty else {

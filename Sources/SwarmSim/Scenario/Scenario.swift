@@ -1,3 +1,5 @@
+import Foundation
+
 /// A decoded scenario: the model variants to compare, the sweep over their parameters, the
 /// command-line settings, how long and how often to run, and what the results should show.
 ///
@@ -13,6 +15,9 @@ public struct Scenario: Sendable {
 
     /// The file the scenario came from, for messages.
     public let file: String?
+    /// The scenario's JSON text as read, before any setting: with `settings` it decodes to this
+    /// scenario again, which is how a run store re-creates a plan it holds runs of.
+    public let source: Data
     public let name: String
     public let description: String
     /// The scenario seed; each replicate's run seed derives from it (`RunSpec.seed`).
@@ -33,12 +38,18 @@ public struct Scenario: Sendable {
     public let resolvedModel: JSONValue
     /// Each expectation as written, with absent fields as null.
     let resolvedExpectations: [JSONValue]
-    /// The configuration of each variant at each sweep point, variant-major.
-    let configurations: [ModelConfig]
+    /// The configuration of each variant at each sweep point, variant-major, with its document.
+    let configurations: [(config: ModelConfig, resolved: JSONValue)]
 
     /// The configuration variant `variant` (an index into `variants`) runs at sweep point `point`.
     public func configuration(variant: Int, point: Int) -> ModelConfig {
-        configurations[variant * sweep.pointCount + point]
+        configurations[variant * sweep.pointCount + point].config
+    }
+
+    /// `configuration(variant:point:)` as a document with every default filled in: what tells
+    /// one model from another when runs are stored (`RunAddress`).
+    public func resolvedConfiguration(variant: Int, point: Int) -> JSONValue {
+        configurations[variant * sweep.pointCount + point].resolved
     }
 
     /// The settings that change model parameters: each becomes a parameter column.

@@ -4,7 +4,8 @@
 public enum ScenarioLimits {
     /// Runs in one plan (variants x sweep points x replicates).
     public static let maxRuns = 10_000_000
-    /// Variant x sweep point combinations: each is decoded and its configuration held in memory.
+    /// Variant x sweep point combinations: each is decoded and its configuration held in memory, with
+    /// its resolved document (about 15 KB, so 1.5 GB at this limit) for the run store's addresses.
     public static let maxCells = 100_000
     /// Files in the simulated codebase (areas x files per area): each holds per-file state.
     public static let maxFiles = 50_000_000

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes a scenario document in stages, collecting every problem in one log:
 ///
 /// 1. the file itself, with settings of top-level keys applied (`--set seed=3`);
@@ -47,8 +49,9 @@ final class ScenarioLoader {
         let resolved: JSONValue
     }
 
-    /// The scenario, or nil when a stage could not finish; the log holds every problem found.
-    func load(_ document: JSONValue, sweepKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
+    /// The scenario `document` (parsed from `source`), or nil when a stage could not finish; the
+    /// log holds every problem found.
+    func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
         let (topSettings, modelSettings) = classify(settings)
         let base = OverlaidDocument.read(document, applying: topSettings.map(overlay), unclaimedBelongToBase: true, log: log, readTopLevel)
         let top = base.value
@@ -84,23 +87,26 @@ final class ScenarioLoader {
         let (expectations, resolvedExpectations) = Expectation.decodeAll(top.expect, variants: labels, sweep: sweep, log: log)
         guard log.isEmpty else { return nil }
         return Scenario(
-            file: file, name: top.name, description: top.description, seed: UInt64(top.seed),
+            file: file, source: source, name: top.name, description: top.description, seed: UInt64(top.seed),
             replications: top.replications, durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours,
             variants: variants.map { Scenario.Variant(label: $0.label, resolved: $0.resolved) },
             sweep: sweep, settings: settings, expectations: expectations, resolvedModel: resolvedModel.resolved,
             resolvedExpectations: resolvedExpectations, configurations: configurations)
     }
 
-    /// The configuration of each variant at each point of `grid`, variant-major. Run over the swept
-    /// paths that exist even when some do not, so every swept value is checked in one pass.
-    private func decodeConfigurations(_ variants: [ResolvedVariant], over grid: SweepGrid, settings: [Overlay]) -> [ModelConfig] {
-        var configurations: [ModelConfig] = []
+    /// The configuration of each variant at each point of `grid`, variant-major, with its resolved
+    /// document. Run over the swept paths that exist even when some do not, so every swept value is
+    /// checked in one pass.
+    private func decodeConfigurations(
+        _ variants: [ResolvedVariant], over grid: SweepGrid, settings: [Overlay]
+    ) -> [(config: ModelConfig, resolved: JSONValue)] {
+        var configurations: [(config: ModelConfig, resolved: JSONValue)] = []
         configurations.reserveCapacity(variants.count * grid.pointCount)
         for variant in variants {
             let earlier = (variant.overlay.map { [$0] } ?? []) + settings
             for point in 0..<grid.pointCount {
                 configurations.append(OverlaidDocument.readModel(
-                    variant.resolved, applying: sweepOverlays(grid, at: point), attributing: earlier, log: log).config)
+                    variant.resolved, applying: sweepOverlays(grid, at: point), attributing: earlier, log: log))
             }
         }
         return configurations

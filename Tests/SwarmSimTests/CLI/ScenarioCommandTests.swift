@@ -9,34 +9,10 @@ private let smallScenario = ScenarioFixtures.text([
     "expect": [["description": "something lands", "metric": "tasks_done", "variant": "flat", "at_least": 0]],
 ])
 
-/// A folder holding `scenario.json` with `text`, removed when the test ends.
-private final class Workspace {
-    let folder: URL
-    let scenario = "scenario.json"
-
-    init(_ text: String = smallScenario) throws {
-        folder = try ScenarioFixtures.temporaryFolder()
-        try Data(text.utf8).write(to: folder.appendingPathComponent(scenario))
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    func run(_ arguments: [String]) throws -> BuiltBinary.Output {
-        try BuiltBinary.run(arguments, in: folder)
-    }
-
-    func contents(_ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-    }
-
-    func entries(_ path: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(path).path).sorted()
-    }
-
-    func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path)
+extension Workspace {
+    /// A workspace holding the small scenario.
+    fileprivate convenience init() throws {
+        try self.init(smallScenario)
     }
 }
 
@@ -96,8 +72,8 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         let second = try workspace.run(["run", workspace.scenario, "--out", "b", "--quiet"])
         #expect(first.status == 0 && second.status == 0)
         for file in outputFiles {
-            let a = try Data(contentsOf: workspace.folder.appendingPathComponent("a/\(file)"))
-            let b = try Data(contentsOf: workspace.folder.appendingPathComponent("b/\(file)"))
+            let a = try workspace.data("a/\(file)")
+            let b = try workspace.data("b/\(file)")
             #expect(!a.isEmpty && a == b, "\(file) differs")
         }
     }

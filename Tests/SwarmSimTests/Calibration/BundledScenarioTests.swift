@@ -17,13 +17,13 @@ import Testing
 
     @Test("Every bundled scenario is valid, describes its question, and its expectations all pass.",
           arguments: RepositoryFiles.scenarios)
-    func expectationsPass(file: String) throws {
+    func expectationsPass(file: String) async throws {
         let scenario = try Scenario.load(file: file)
         #expect(!scenario.description.isEmpty)
         #expect(!scenario.expectations.isEmpty)
         let plan = try RunPlan(scenario)
         let table = ReplicateTable(plan: plan, metrics: ExpectationCheck.metrics(for: scenario.expectations))
-        try ExperimentRunner.run(plan, into: [table])
+        try await ExperimentRunner.run(plan, into: [table])
         for outcome in ExpectationCheck.evaluate(plan, table: table) {
             #expect(outcome.passed, "\(outcome.expectation.description) [\(outcome.place)]: \(outcome.detail)")
         }

@@ -19,25 +19,47 @@ enum BuiltBinary {
         return directory.appendingPathComponent("swarmsim")
     }
 
-    /// Runs `swarmsim` with `arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a chatty child cannot fill a pipe and block.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self)
-        )
+    /// A `swarmsim` process that has been started and not yet waited for, so a test can signal it.
+    struct Running {
+        let process: Process
+        private let out: Pipe
+        private let err: Pipe
+
+        fileprivate init(_ arguments: [String], in directory: URL?, environment: [String: String]?) throws {
+            process = Process()
+            process.executableURL = BuiltBinary.url
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = directory }
+            if let environment { process.environment = environment }
+            out = Pipe()
+            err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+        }
+
+        /// Waits for the process to end and returns what it printed.
+        func wait() -> Output {
+            // Read both pipes before waiting, so a chatty child cannot fill a pipe and block.
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Output(
+                status: process.terminationStatus,
+                stdout: String(decoding: outData, as: UTF8.self),
+                stderr: String(decoding: errData, as: UTF8.self)
+            )
+        }
+    }
+
+    /// Starts `swarmsim` with `arguments` in `directory`, with `environment` as its whole environment
+    /// (this process's when nil).
+    static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Running {
+        try Running(arguments, in: directory, environment: environment)
+    }
+
+    /// Runs `swarmsim` with `arguments` in `directory` (and `environment`, as for `start`) and waits for it.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Output {
+        try start(arguments, in: directory, environment: environment).wait()
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+extension RunStore {
+    /// What a merge added to the store.
+    public struct MergeCount: Sendable, Equatable {
+        /// Scenarios (plans) the store did not hold.
+        public let scenarios: Int
+        /// Runs the store did not hold, each with its samples.
+        public let runs: Int
+    }
+
+    /// Copies into this store every scenario, model, run and sample of the store at `source` that
+    /// it lacks, in one transaction, leaving `source` unchanged. Runs are content-addressed, so a run
+    /// held by both is one run and is kept once: merging stores in any order, any number of times,
+    /// gives the same store.
+    public func merge(from source: String) throws(RunStoreError) -> MergeCount {
+        _ = try RunStore(file: source, access: .readOnly)  // a store of this schema, or a clear error
+        guard !RunStore.sameFile(file, source) else { throw .mergeIntoItself(file: file) }
+        return try writingWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [source])
+            do {
+                var added: [String: Int] = [:]
+                try db.inTransaction(.immediate) {
+                    // Parents before children, for the foreign keys.
+                    for table in ["scenarios", "models", "runs", "samples"] {
+                        let columns = RunStore.quoted(try db.columns(in: table, in: "main").map(\.name))
+                        try db.execute(sql: "INSERT OR IGNORE INTO main.\(table) (\(columns)) SELECT \(columns) FROM source.\(table)")
+                        added[table] = db.changesCount
+                    }
+                    return .commit
+                }
+                try db.execute(sql: "DETACH DATABASE source")
+                return MergeCount(scenarios: added["scenarios"] ?? 0, runs: added["runs"] ?? 0)
+            } catch {
+                try? db.execute(sql: "DETACH DATABASE source")  // the copy's error is the one to report
+                throw error
+            }
+        }
+    }
+
+    /// True when the paths `a` and `b` name one file (after symbolic links).
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        let resolve = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        return resolve(a) == resolve(b)
+    }
+}

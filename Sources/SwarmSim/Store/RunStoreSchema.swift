@@ -1,0 +1,110 @@
+import GRDB
+
+/// The tables of a run store, built by versioned migrations (GRDB's `DatabaseMigrator`): a store
+/// made by an older swarmsim is upgraded when opened for writing, one made by a newer swarmsim is
+/// refused. No table holds a wall-clock time or an insertion counter, so two stores holding the same
+/// runs hold the same rows, whatever order the runs came in.
+///
+/// Schema 1:
+/// - `metadata(key, value)`: `format` is "swarmsim run store" (what makes the file a store) and
+///   `schema_version` the number of migrations applied.
+/// - `scenarios`: one row per plan run into the store, enough to re-create it: `address` (SHA-256
+///   of the source, settings and variants), `name`, `source` (the scenario file's bytes),
+///   `settings` (JSON array of `{"path": [...], "value": ..., "origin": "--set ..."}`), `variants`
+///   (JSON array of the labels run) and `runs` (how many runs the plan has).
+/// - `models(digest, document)`: each resolved model once, as compact JSON with sorted keys, by the
+///   SHA-256 of that text.
+/// - `runs`: one row per run address (`RunAddress`), with `scenario`, `variant`, `topology`,
+///   `agents`, `point` (0-based sweep point), `replicate` (1-based, as in runs.csv), `seed`
+///   (decimal text: seeds use all 64 bits), `swarmsim_version`, `duration_hours`,
+///   `sample_every_hours`, `model` (a `models` digest), `parameters` (JSON object by dotted path),
+///   then one column per summary metric, named as in runs.csv. The identity columns are those of
+///   the first run recorded at the address.
+/// - `samples`: one row per run and sample time: `address`, `sample_index` (0-based), then one
+///   column per sample metric, named as in timeseries.csv.
+///
+/// Metric columns are declared without a type, so SQLite keeps each double exactly as bound (a
+/// REAL column would store -0.0 as 0); an undefined value is NULL.
+enum RunStoreSchema {
+    /// What the `format` row of `metadata` holds in every store.
+    static let format = "swarmsim run store"
+
+    /// The schema this swarmsim writes, the last migration's number.
+    static let version = 1
+
+    /// The migrator that brings a store to `version`, each migration in one transaction with the
+    /// `schema_version` it reaches. Migrations are history: once released one is never edited,
+    /// since stores out there were built by it. A change to the metric lists
+    /// (`RunResult.summaryColumns`, `sampleColumns`) needs a new migration, which RunStoreTests
+    /// enforces.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try createVersion1(db)
+            try db.execute(sql: "INSERT INTO metadata (key, value) VALUES ('format', ?), ('schema_version', '1')", arguments: [format])
+        }
+        return migrator
+    }
+
+    /// The summary metric columns of schema 1, in runs.csv's order.
+    static let version1SummaryColumns = [
+        "simulated_hours", "tasks_done", "hard_tasks_done", "commits", "throughput_tasks_per_hour", "effective_agents",
+        "efficiency", "work_share", "lock_wait_share", "idle_share", "rework_share", "rebase_share", "coordination_share",
+        "blocked_share", "conflicts", "lost_updates", "duplicate_tasks", "lock_leaks", "unlocked_writes", "crashes",
+        "early_stops", "hard_task_avoidance", "busywork_share", "broken_commits", "main_red_share", "main_red_trend_per_day",
+        "drift", "intent_debt_hours", "integrator_queue_mean", "integrator_wait_hours", "integrator_capacity_tasks_per_hour",
+        "planners", "hierarchy_depth", "cycles", "fresh_starts", "input_tokens", "output_tokens", "cost_usd",
+        "cost_per_task_usd", "events",
+    ]
+
+    /// The sample metric columns of schema 1, in timeseries.csv's order.
+    static let version1SampleColumns = [
+        "time_hours", "tasks_done", "throughput_tasks_per_hour", "effective_agents", "work_share", "lock_wait_share",
+        "idle_share", "main_red_share", "drift", "integrator_queue", "cost_usd",
+    ]
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.create(table: "metadata", options: .withoutRowID) { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+        try db.create(table: "scenarios", options: .withoutRowID) { t in
+            t.primaryKey("address", .text)
+            t.column("name", .text).notNull()
+            t.column("source", .blob).notNull()
+            t.column("settings", .text).notNull()
+            t.column("variants", .text).notNull()
+            t.column("runs", .integer).notNull()
+        }
+        try db.create(table: "models", options: .withoutRowID) { t in
+            t.primaryKey("digest", .text)
+            t.column("document", .text).notNull()
+        }
+        try db.create(table: "runs", options: .withoutRowID) { t in
+            t.primaryKey("address", .text)
+            t.column("scenario", .text).notNull()
+            t.column("variant", .text).notNull()
+            t.column("topology", .text).notNull()
+            t.column("agents", .integer).notNull()
+            t.column("point", .integer).notNull()
+            t.column("replicate", .integer).notNull()
+            t.column("seed", .text).notNull()
+            t.column("swarmsim_version", .text).notNull()
+            t.column("duration_hours", .double).notNull()
+            t.column("sample_every_hours", .double).notNull()
+            t.column("model", .text).notNull().references("models")
+            t.column("parameters", .text).notNull()
+            for name in version1SummaryColumns {
+                t.column(name)
+            }
+        }
+        try db.create(table: "samples", options: .withoutRowID) { t in
+            t.column("address", .text).notNull().references("runs")
+            t.column("sample_index", .integer).notNull()
+            for name in version1SampleColumns {
+                t.column(name)
+            }
+            t.primaryKey(["address", "sample_index"])
+        }
+    }
+}

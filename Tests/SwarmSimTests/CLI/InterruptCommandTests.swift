@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Two thousand runs of three hundred agents for a simulated week: several seconds even in a
+/// release build, so a signal sent soon after the start finds the sweep running.
+private let longScenario = ScenarioFixtures.text([
+    "name": "long",
+    "replications": 2000,
+    "duration_hours": 168,
+    "sample_every_hours": 24,
+    "agents": ["count": 300],
+    "topology": ["kind": "planner-worker"],
+    "expect": [["metric": "tasks_done", "at_least": 0]],
+])
+
+@Suite struct InterruptCommandTests {
+    @Test("SIGINT or SIGTERM stops run: it exits 128 + the signal, says how far it got and leaves the folder as it was.",
+          arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func signalStopsRunCleanly(signal: Int32, status: Int32) throws {
+        let workspace = try Workspace(longScenario)
+        let out = workspace.folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("earlier results\n".utf8).write(to: out.appendingPathComponent("runs.csv"))
+        let running = try BuiltBinary.start(["run", workspace.scenario, "--jobs", "2", "--out", "out"], in: workspace.folder)
+        // The temporary files appear once the signal handlers are in place and the runs have started.
+        let deadline = Date().addingTimeInterval(60)
+        while try workspace.entries("out").count < 3 && Date() < deadline && running.process.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(try workspace.entries("out").contains { $0.hasPrefix(".runs.csv.") && $0.hasSuffix(".tmp") })
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(running.process.processIdentifier, signal)
+        let result = running.wait()
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.first == "stopping: letting the runs in progress finish")
+        let last = String(lines.last ?? "")
+        #expect(last.hasPrefix("interrupted after ") && last.contains(" of 2000 runs; "), "\(last)")
+        #expect(last.hasSuffix("; nothing was written (out is as it was); run the same command again"), "\(last)")
+        #expect(try workspace.entries("out") == ["runs.csv"])
+        #expect(try workspace.contents("out/runs.csv") == "earlier results\n")
+    }
+
+    @Test("SIGINT stops check too, with status 130.")
+    func signalStopsCheck() throws {
+        let workspace = try Workspace(longScenario)
+        let running = try BuiltBinary.start(["check", workspace.scenario, "--jobs", "2"], in: workspace.folder)
+        // check writes no files to wait for; loading the scenario takes milliseconds.
+        Thread.sleep(forTimeInterval: 1)
+        kill(running.process.processIdentifier, SIGINT)
+        let result = running.wait()
+        #expect(result.status == 130, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasSuffix(" of 2000 runs; nothing was checked\n"), "\(result.stderr)")
+    }
+}

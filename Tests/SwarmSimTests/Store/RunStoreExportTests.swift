@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import SwarmSim
+
+/// A folder holding the store demo scenario as scenario.json, removed when the test ends.
+private final class ExportWorkspace {
+    let folder: URL
+    let files = ["aggregate.csv", "runs.csv", "scenario.resolved.json", "timeseries.csv"]
+    /// The command-line options of the runs: a setting, a seed and one variant.
+    let options = ["--set", "commits.policy=tolerant", "--seed", "5", "--variant", "pw"]
+
+    init() throws {
+        folder = try ScenarioFixtures.temporaryFolder()
+        try Data(StoreFixtures.scenarioText.utf8).write(to: url("scenario.json"))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func url(_ path: String) -> URL {
+        folder.appendingPathComponent(path)
+    }
+
+    /// The plan `swarmsim run scenario.json` makes with `options`, decoded in this process.
+    func plan() throws -> RunPlan {
+        let settings = [Setting(argument: "commits.policy=tolerant")!, Setting(path: ["seed"], value: .number(5), origin: "--seed")]
+        return try RunPlan(Scenario.load(file: url("scenario.json").path, settings: settings), selecting: ["pw"])
+    }
+
+    /// Runs `swarmsim` in the folder.
+    func swarmsim(_ arguments: [String]) throws -> BuiltBinary.Output {
+        try BuiltBinary.run(arguments, in: folder)
+    }
+
+    func contents(_ path: String) throws -> String {
+        try String(contentsOf: url(path), encoding: .utf8)
+    }
+
+    /// The four files in `path`, by name.
+    func outputs(_ path: String) throws -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: try files.map { ($0, try Data(contentsOf: url(path).appendingPathComponent($0))) })
+    }
+}
+
+@Suite struct RunStoreExportTests {
+    @Test("export writes byte for byte the files swarmsim run wrote, from the library and from the CLI.")
+    func exportEqualsRun() throws {
+        let workspace = try ExportWorkspace()
+        let run = try workspace.swarmsim(["run", "scenario.json", "--out", "reference", "--quiet"] + workspace.options)
+        #expect(run.status == 0, "\(run.stderr)")
+        let store = try RunStore(file: workspace.url("runs.sqlite").path)
+        let plan = try workspace.plan()
+        try store.register(plan)
+        try StoreFixtures.record(plan, into: store)
+
+        try store.export(store.scenario(selecting: nil), to: workspace.url("library"))
+        #expect(try workspace.outputs("library") == workspace.outputs("reference"))
+
+        let cli = try workspace.swarmsim(["export", "runs.sqlite"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        #expect(cli.stderr == "store demo: 4 runs exported to results/store-demo\n")
+        #expect(try workspace.outputs("results/store-demo") == workspace.outputs("reference"))
+    }
+
+    @Test("export fails, writing nothing, when runs of the plan are missing, and says how to finish them.")
+    func missingRuns() throws {
+        let workspace = try ExportWorkspace()
+        let file = workspace.url("runs.sqlite").path
+        let store = try RunStore(file: file)
+        let plan = try workspace.plan()
+        let stored = try store.register(plan)
+        try StoreFixtures.record(plan, into: store, positions: [0, 3])
+        let message = "2 of 4 runs of scenario \"store demo\" are missing from \(file); run the scenario (or the missing shards) with --db \(file)"
+        #expect {
+            try store.export(stored, to: workspace.url("out"))
+        } throws: { error in
+            "\(error)" == message
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.url("out").path))
+        let cli = try workspace.swarmsim(["export", file, "--out", "out"])
+        #expect(cli.status == 1)
+        #expect(cli.stderr == "Error: \(message)\n")
+        #expect(!FileManager.default.fileExists(atPath: workspace.url("out").path))
+    }
+
+    @Test("A store of several scenarios, or of one planned twice, exports the one chosen by name or address.")
+    func choosingAScenario() throws {
+        let workspace = try ExportWorkspace()
+        let file = workspace.url("runs.sqlite").path
+        let store = try RunStore(file: file)
+        let plans = [
+            try StoreFixtures.plan(), try StoreFixtures.plan(settings: ["name=other"]),
+            try StoreFixtures.plan(settings: ["replications=1"], variants: ["flat"]),
+        ]
+        for plan in plans {
+            try store.register(plan)
+            try StoreFixtures.record(plan, into: store)
+        }
+        let stored = try store.scenarios()
+        #expect(stored.map(\.name) == ["other", "store demo", "store demo"])
+        #expect(try store.scenario(selecting: "other") == stored[0])
+
+        let flatOnly = try #require(stored.first { $0.variants == ["flat"] })
+        #expect(flatOnly.summary.hasSuffix(#" "store demo": replications=1; variants flat; 2 runs"#))
+        #expect(try store.scenario(selecting: String(flatOnly.address.prefix(8)).uppercased()) == flatOnly)
+
+        let twice = stored.filter { $0.name == "store demo" }.map(\.summary)
+        #expect {
+            try store.scenario(selecting: "store demo")
+        } throws: { error in
+            "\(error)" == "\(file): 2 stored scenarios fit \"store demo\"; choose one with --scenario NAME or ADDRESS (a prefix will do):\n"
+                + twice.map { "  \($0)" }.joined(separator: "\n")
+        }
+        #expect {
+            try store.scenario(selecting: nil)
+        } throws: { error in
+            guard case .ambiguousScenario(_, nil, let candidates) = error as? RunStoreError else { return false }
+            return candidates == stored.map(\.summary)
+        }
+        #expect {
+            try store.scenario(selecting: "nothing")
+        } throws: { error in
+            guard case .noSuchScenario(_, "nothing", let known) = error as? RunStoreError else { return false }
+            return known == stored.map(\.summary)
+        }
+
+        let cli = try workspace.swarmsim(["export", "runs.sqlite", "--scenario", String(flatOnly.address.prefix(12)), "--out", "chosen"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        #expect(try workspace.contents("chosen/runs.csv").split(separator: "\n").count == 3)
+    }
+
+    @Test("export of a store holding no scenario says how to record one.")
+    func emptyStore() throws {
+        let workspace = try ExportWorkspace()
+        let file = workspace.url("runs.sqlite").path
+        #expect {
+            try RunStore(file: file).scenario(selecting: nil)
+        } throws: { error in
+            "\(error)" == "\(file): holds no scenario yet; swarmsim run SCENARIO --db \(file) records one"
+        }
+    }
+}
