@@ -14,9 +14,13 @@ extension SwarmSimCommand {
                 whatever the number of jobs. Progress goes to stderr. Ctrl-C (SIGINT) or SIGTERM stops \
                 after the runs in progress, writes nothing and exits 130 or 143.
 
+                Every run is saved in the run store (--db) as it finishes, and runs already there are \
+                not simulated again: an interrupted or killed sweep restarted with the same command \
+                finishes the rest, and raising --replications runs only the new replicates.
+
                 With --shard K/N, runs only the K-th of N slices of the plan (the runs whose 0-based \
-                position p has p % N = K-1) and writes only that slice's runs.csv and timeseries.csv, \
-                into a folder of its own given with --out.
+                position p has p % N = K-1) into the store and writes no CSVs; `swarmsim merge` and \
+                `swarmsim export` make them once every shard is done.
                 """
         )
 
@@ -36,12 +40,15 @@ extension SwarmSimCommand {
                 transform: ShardArgument.init(parsing:))
         var shardArgument: ShardArgument?
 
+        @Option(help: "Run store: each run is saved as it finishes; runs already there are not simulated again.")
+        var db = "results/swarmsim.sqlite"
+
         @Flag(help: "Print nothing but errors.")
         var quiet = false
 
         func validate() throws {
-            if shardArgument != nil && out == nil {
-                throw ValidationError("--shard writes only its slice's runs.csv and timeseries.csv: give each shard a folder of its own with --out, e.g. --out results/NAME/shard-2-of-4.")
+            if shardArgument != nil && out != nil {
+                throw ValidationError("--shard writes its runs only to the store (--db); leave out --out, and make the CSVs with `swarmsim export STORE --out DIR` once every shard is done.")
             }
         }
 
@@ -51,26 +58,41 @@ extension SwarmSimCommand {
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
             let folder = out ?? "results/\(scenario.folderName)"
             let runs = shard.positions(in: plan).count
-            let (jobs, quiet) = (execution.workers, quiet)
-            try await InterruptibleSweep.run(afterwards: "nothing was written (\(folder) is as it was); run the same command again") {
+            let (jobs, quiet, db) = (execution.workers, quiet, db)
+            let store: RunStore
+            do {
+                try FileManager.default.createDirectory(
+                    at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
+                store = try RunStore(file: db)
+                _ = try store.register(plan)
+            } catch {
+                throw CLIError("\(error)")
+            }
+            try await InterruptibleSweep.run(afterwards: "the finished runs are saved in \(db); run the same command again to finish") {
                 let progress = quiet ? nil : ProgressReporter(total: runs)
+                // The store comes first, so every run a sink has seen is already saved.
+                let sinks: [any RunSink] = [store] + (progress.map { [$0] } ?? [])
                 let table: ReplicateTable
                 do {
                     defer { progress?.finish() }
+                    guard shard.isWhole else {
+                        try await ExperimentRunner.run(plan, shard: shard, into: sinks, jobs: jobs, cache: store)
+                        if !quiet {
+                            FileHandle.standardError.write(Data("\(runs) runs of shard \(shard) saved in \(db)\n".utf8))
+                        }
+                        return
+                    }
                     table = try await ExperimentRunner.run(
-                        plan, shard: shard, writingTo: URL(fileURLWithPath: folder, isDirectory: true),
-                        alsoInto: progress.map { [$0] } ?? [], jobs: jobs)
+                        plan, writingTo: URL(fileURLWithPath: folder, isDirectory: true), alsoInto: sinks, jobs: jobs, cache: store)
                 } catch let interrupted as ExperimentInterrupted {
                     throw interrupted
+                } catch let error as RunStoreError {
+                    throw CLIError(error.description)
                 } catch {
                     throw CLIError("cannot write the results to \(folder): \(error.localizedDescription)")
                 }
                 guard !quiet else { return }
-                guard shard.isWhole else {
-                    FileHandle.standardError.write(Data("\(runs) runs of shard \(shard) written to \(folder) (runs.csv, timeseries.csv)\n".utf8))
-                    return
-                }
-                FileHandle.standardError.write(Data("\(runs) runs written to \(folder)\n".utf8))
+                FileHandle.standardError.write(Data("\(runs) runs written to \(folder) (and saved in \(db))\n".utf8))
                 print(SummaryTable.render(plan, table: table), terminator: "")
             }
         }

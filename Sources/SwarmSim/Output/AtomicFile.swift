@@ -17,9 +17,11 @@ public final class AtomicFile: TextOutputStream {
     private var committed = false
     private static let bufferLimit = 1 << 20
 
-    /// Opens a temporary file for `destination`, whose directory must exist.
+    /// Opens a temporary file for `destination`, whose directory must exist. Temporary files that
+    /// a killed process (SIGKILL, a crash) left for the same destination are removed first.
     public init(destination: URL) throws {
         self.destination = destination
+        AtomicFile.removeOrphans(of: destination)
         let name = ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
         temporary = destination.deletingLastPathComponent().appendingPathComponent(name)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
@@ -30,6 +32,20 @@ public final class AtomicFile: TextOutputStream {
 
     deinit {
         discard()
+    }
+
+    /// Removes `.NAME.PID.tmp` files beside `destination` whose process no longer exists.
+    private static func removeOrphans(of destination: URL) {
+        let directory = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent)."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(".tmp".count)) else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists.
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Appends `string` (UTF-8) to the temporary file.

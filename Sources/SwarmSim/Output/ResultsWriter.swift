@@ -57,14 +57,8 @@ public final class ResultsWriter: RunSink {
     }
 
     /// Writes aggregate.csv from `table` (which must keep `SummaryMetric.aggregated`) and
-    /// scenario.resolved.json, then renames all four files into place. Without a table (the runs
-    /// of one shard, which cannot be aggregated alone) renames only runs.csv and timeseries.csv.
-    public func commit(aggregating table: ReplicateTable?) throws {
-        guard let table else {
-            try runs.commit()
-            try timeseries.commit()
-            return
-        }
+    /// scenario.resolved.json, then renames all four files into place.
+    public func commit(aggregating table: ReplicateTable) throws {
         let directory = runs.destination.deletingLastPathComponent()
         var aggregate = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.aggregateFile))
         let resolved = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.resolvedFile))

@@ -37,9 +37,36 @@ private let longScenario = ScenarioFixtures.text([
         #expect(lines.first == "stopping: letting the runs in progress finish")
         let last = String(lines.last ?? "")
         #expect(last.hasPrefix("interrupted after ") && last.contains(" of 2000 runs; "), "\(last)")
-        #expect(last.hasSuffix("; nothing was written (out is as it was); run the same command again"), "\(last)")
+        #expect(last.hasSuffix("; the finished runs are saved in results/swarmsim.sqlite; run the same command again to finish"), "\(last)")
         #expect(try workspace.entries("out") == ["runs.csv"])
         #expect(try workspace.contents("out/runs.csv") == "earlier results\n")
+    }
+
+    @Test("A sweep killed outright (SIGKILL) and restarted with the same command ends with the files of an uninterrupted sweep.")
+    func killedSweepResumes() throws {
+        let scenario = ScenarioFixtures.text([
+            "name": "resumable", "replications": 60, "duration_hours": 168, "sample_every_hours": 24,
+            "variants": [["label": "flat", "topology": ["kind": "flat-lock"]], ["label": "pw"]],
+            "sweep": ["agents.count": [10, 100]],
+        ])
+        let reference = try Workspace(scenario)
+        #expect(try reference.run(["run", reference.scenario, "--out", "out", "--quiet"]).status == 0)
+        let workspace = try Workspace(scenario)
+        let command = ["run", workspace.scenario, "--jobs", "2", "--out", "out", "--quiet"]
+        let running = try BuiltBinary.start(command, in: workspace.folder)
+        let deadline = Date().addingTimeInterval(60)
+        while !workspace.exists("out") && Date() < deadline && running.process.isRunning {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        kill(running.process.processIdentifier, SIGKILL)
+        _ = running.wait()
+        let resumed = try workspace.run(command)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "scenario.resolved.json"] {
+            #expect(try workspace.data("out/\(file)") == reference.data("out/\(file)"), "\(file) differs after resuming")
+        }
+        #expect(try workspace.entries("out").allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
     @Test("SIGINT stops check too, with status 130.")

@@ -25,27 +25,42 @@ private func environment(_ slurm: [String: String] = [:]) -> [String: String] {
 }
 
 @Suite struct ShardCommandTests {
-    @Test("The shards' runs.csv and timeseries.csv rows together are the whole run's, each shard writing only those two files.")
+    @Test("Shards run into one store, merged and exported, equal the unsharded sweep byte for byte.")
     func shardsTogetherAreTheWhole() throws {
         let workspace = try Workspace(shardedScenario)
-        let whole = try workspace.run(["run", workspace.scenario, "--out", "whole", "--quiet"])
+        let whole = try workspace.run(["run", workspace.scenario, "--out", "whole", "--db", "whole.sqlite", "--quiet"])
         #expect(whole.status == 0)
-        var runs: [Substring] = []
-        var samples: [Substring] = []
         for index in 1...3 {
-            let folder = "shard-\(index)"
-            let result = try workspace.run(["run", workspace.scenario, "--shard", "\(index)/3", "--jobs", "2", "--out", folder])
-            #expect(result.status == 0 && result.stdout.isEmpty)
-            #expect(result.stderr == "6 runs of shard \(index)/3 written to \(folder) (runs.csv, timeseries.csv)\n")
-            #expect(try workspace.entries(folder) == ["runs.csv", "timeseries.csv"])
-            let shardRuns = rows(try workspace.contents("\(folder)/runs.csv"))
-            #expect(shardRuns.map(runID) == Array(stride(from: index, through: 18, by: 3)))
-            runs += shardRuns
-            samples += rows(try workspace.contents("\(folder)/timeseries.csv"))
+            let result = try workspace.run(["run", workspace.scenario, "--shard", "\(index)/3", "--jobs", "2", "--db", "shard-\(index).sqlite"])
+            #expect(result.status == 0 && result.stdout.isEmpty, "\(result.stderr)")
+            #expect(result.stderr == "6 runs of shard \(index)/3 saved in shard-\(index).sqlite\n")
         }
-        #expect(runs.sorted { runID($0) < runID($1) } == rows(try workspace.contents("whole/runs.csv")))
-        // Sorting is stable, so each run's samples stay in time order.
-        #expect(samples.sorted { runID($0) < runID($1) } == rows(try workspace.contents("whole/timeseries.csv")))
+        let merge = try workspace.run(["merge", "shard-1.sqlite", "shard-2.sqlite", "shard-3.sqlite", "--into", "all.sqlite"])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let export = try workspace.run(["export", "all.sqlite", "--out", "merged"])
+        #expect(export.status == 0, "\(export.stderr)")
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "scenario.resolved.json"] {
+            #expect(try workspace.data("merged/\(file)") == workspace.data("whole/\(file)"), "\(file) differs")
+        }
+        #expect(!workspace.exists("results/sharded"))
+    }
+
+    @Test("Two processes writing one store at the same time lose nothing.")
+    func concurrentShardsShareOneStore() throws {
+        let workspace = try Workspace(shardedScenario)
+        _ = try workspace.run(["run", workspace.scenario, "--out", "whole", "--db", "whole.sqlite", "--quiet"])
+        let shards = try (1...2).map { index in
+            try BuiltBinary.start(["run", workspace.scenario, "--shard", "\(index)/2", "--db", "shared.sqlite", "--quiet"],
+                                  in: workspace.folder)
+        }
+        for shard in shards {
+            let result = shard.wait()
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let export = try workspace.run(["export", "shared.sqlite", "--out", "merged"])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try workspace.data("merged/runs.csv") == workspace.data("whole/runs.csv"))
+        #expect(try workspace.data("merged/timeseries.csv") == workspace.data("whole/timeseries.csv"))
     }
 
     @Test("A malformed --shard is refused with what to type instead.",
@@ -65,38 +80,41 @@ private func environment(_ slurm: [String: String] = [:]) -> [String: String] {
         #expect(!workspace.exists("out"))
     }
 
-    @Test("A shard needs a folder of its own.")
-    func shardNeedsOut() throws {
+    @Test("A shard writes only to the store, so --out is refused with what to do instead.")
+    func shardRefusesOut() throws {
         let workspace = try Workspace(shardedScenario)
-        let result = try workspace.run(["run", workspace.scenario, "--shard", "1/2"])
+        let result = try workspace.run(["run", workspace.scenario, "--shard", "1/2", "--out", "x"])
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: --shard writes only its slice's runs.csv and timeseries.csv: give each shard a folder of its own with --out, e.g. --out results/NAME/shard-2-of-4.\n"))
+        #expect(result.stderr.hasPrefix("Error: --shard writes its runs only to the store (--db); leave out --out, and make the CSVs with `swarmsim export STORE --out DIR` once every shard is done.\n"))
     }
 
     @Test("--shard slurm takes the shard from the job array, numbered from 0 or from 1.")
     func slurmShard() throws {
         let workspace = try Workspace(shardedScenario)
-        _ = try workspace.run(["run", workspace.scenario, "--shard", "2/3", "--out", "given", "--quiet"])
-        let fromZero = try workspace.run(["run", workspace.scenario, "--shard", "slurm", "--out", "zero", "--quiet"],
+        _ = try workspace.run(["run", workspace.scenario, "--shard", "2/3", "--db", "given.sqlite", "--quiet"])
+        let fromZero = try workspace.run(["run", workspace.scenario, "--shard", "slurm", "--db", "zero.sqlite", "--quiet"],
                                          environment: environment(["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "3"]))
-        let fromOne = try workspace.run(["run", workspace.scenario, "--shard", "slurm", "--out", "one", "--quiet"],
+        let fromOne = try workspace.run(["run", workspace.scenario, "--shard", "slurm", "--db", "one.sqlite", "--quiet"],
                                         environment: environment(["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_COUNT": "3",
                                                                   "SLURM_ARRAY_TASK_MIN": "1"]))
         #expect(fromZero.status == 0 && fromOne.status == 0, "\(fromZero.stderr)\(fromOne.stderr)")
-        let given = try workspace.data("given/runs.csv")
-        #expect(try workspace.data("zero/runs.csv") == given && workspace.data("one/runs.csv") == given)
+        // The same shard in three stores: merged, they hold its six runs once.
+        let merge = try workspace.run(["merge", "given.sqlite", "zero.sqlite", "one.sqlite", "--into", "all.sqlite"])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let export = try workspace.run(["export", "all.sqlite", "--out", "out"])
+        #expect(export.stderr.contains("12 of 18 runs"), "\(export.stderr)")
     }
 
     @Test("--shard slurm outside a job array, or outside its range, fails and says what to do.")
     func slurmShardProblems() throws {
         let workspace = try Workspace(shardedScenario)
-        let missing = try workspace.run(["run", workspace.scenario, "--shard", "slurm", "--out", "out"], environment: environment())
+        let missing = try workspace.run(["run", workspace.scenario, "--shard", "slurm"], environment: environment())
         #expect(missing.status == 1)
         #expect(missing.stderr == "Error: --shard slurm: SLURM_ARRAY_TASK_ID is not set; run it in a job array (sbatch --array=0-3, see scripts/sweep-slurm.sbatch), or give the shard as K/N, e.g. --shard 1/4\n")
-        let outside = try workspace.run(["run", workspace.scenario, "--shard", "slurm", "--out", "out"],
+        let outside = try workspace.run(["run", workspace.scenario, "--shard", "slurm"],
                                         environment: environment(["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "4"]))
         #expect(outside.status == 1)
         #expect(outside.stderr == "Error: --shard slurm: array task 4 is not one of 4 tasks numbered from 0 in steps of 1; submit the job with --array=0-3 or --array=1-4\n")
-        #expect(!workspace.exists("out"))
+        #expect(!workspace.exists("results"))
     }
 }
