@@ -43,27 +43,45 @@ extension SwarmSimCommand {
         @Option(help: "Run store: each run is saved as it finishes; runs already there are not simulated again.")
         var db = "results/swarmsim.sqlite"
 
+        @Option(name: .customLong("ci-width"),
+                help: "With --replications auto: add replicates until the 95% interval of mean throughput is within this fraction of it (e.g. 0.02) in every variant and sweep point.")
+        var ciWidth: Double?
+
+        @Option(name: .customLong("max-replications"),
+                help: "With --replications auto: the most replicates to run. Replicates are added in batches of the scenario's replications.")
+        var maxReplications = 1_000
+
         @Flag(help: "Print nothing but errors.")
         var quiet = false
 
         func validate() throws {
+            let auto = options.replications == .auto
+            if auto && ciWidth == nil {
+                throw ValidationError("--replications auto needs --ci-width, the relative precision to reach, e.g. --ci-width 0.02.")
+            }
+            if ciWidth != nil && !auto {
+                throw ValidationError("--ci-width goes with --replications auto; give both, or neither.")
+            }
+            if let ciWidth, !(ciWidth > 0 && ciWidth < 1) {
+                throw ValidationError("--ci-width is a fraction of the mean between 0 and 1 (found \(ciWidth)), e.g. --ci-width 0.02.")
+            }
+            if auto && shardArgument != nil {
+                throw ValidationError("--replications auto decides the count from all results, so it cannot run as a shard; give --replications N to shard.")
+            }
             if shardArgument != nil && out != nil {
                 throw ValidationError("--shard writes its runs only to the store (--db); leave out --out, and make the CSVs with `swarmsim export STORE --out DIR` once every shard is done.")
             }
         }
 
         func run() async throws {
-            let scenario = try options.load()
+            let scenario = try await loadScenario()
             let plan = try options.plan(scenario, selecting: variants)
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
             let folder = out ?? "results/\(scenario.folderName)"
             let runs = shard.positions(in: plan).count
             let (jobs, quiet, db) = (execution.workers, quiet, db)
-            let store: RunStore
+            let store = try openStore()
             do {
-                try FileManager.default.createDirectory(
-                    at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
-                store = try RunStore(file: db)
                 _ = try store.register(plan)
             } catch {
                 throw CLIError("\(error)")
@@ -94,6 +112,44 @@ extension SwarmSimCommand {
                 guard !quiet else { return }
                 FileHandle.standardError.write(Data("\(runs) runs written to \(folder) (and saved in \(db))\n".utf8))
                 print(SummaryTable.render(plan, table: table), terminator: "")
+            }
+        }
+    
+        /// The scenario to run: as given, or with `--replications auto` with as many replicates as the
+        /// precision target needs, found by running batches into the store (so the final sweep
+        /// simulates nothing again).
+        private func loadScenario() async throws -> Scenario {
+            guard options.replications == .auto, let ciWidth else { return try options.load() }
+            // Batches of the file's replication count (at least 2, for an interval).
+            var scenario = try options.load(replicates: nil)
+            let batch = max(2, scenario.replications)
+            let target = ReplicationTarget(relativeHalfWidth: ciWidth, batch: batch, cap: max(batch, maxReplications))
+            var replicates = target.batch
+            let store = try openStore()
+            while true {
+                scenario = try options.load(replicates: replicates)
+                let plan = try options.plan(scenario, selecting: variants)
+                let table = ReplicateTable(plan: plan, metrics: [target.metric])
+                try await ExperimentRunner.run(plan, into: [store, table], jobs: execution.workers, cache: store)
+                guard let next = target.next(after: replicates, table: table, groups: plan.groups.count) else {
+                    if !quiet {
+                        let width = target.widestRelativeHalfWidth(in: table, groups: plan.groups.count)
+                        FileHandle.standardError.write(Data("replications auto: \(replicates) replicates (widest relative 95% half-width \(width))\n".utf8))
+                    }
+                    return scenario
+                }
+                replicates = next
+            }
+        }
+
+        /// The run store at `--db`, its folder created if need be.
+        private func openStore() throws -> RunStore {
+            do {
+                try FileManager.default.createDirectory(
+                    at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
+                return try RunStore(file: db)
+            } catch {
+                throw CLIError("\(error)")
             }
         }
     }

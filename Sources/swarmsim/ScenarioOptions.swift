@@ -17,21 +17,46 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "The scenario seed, instead of the file's.")
     var seed: UInt64?
 
-    @Option(help: "Replicates per variant and sweep point, instead of the file's.")
-    var replications: Int?
+    @Option(help: ArgumentHelp("Replicates per variant and sweep point, instead of the file's; run also takes auto (with --ci-width).",
+                               valueName: "N|auto"))
+    var replications: ReplicationCount?
 
     /// The overrides as settings, `--seed` and `--replications` after the `--set`s.
     var allSettings: [Setting] {
         settings
             + (seed.map { [Setting(path: ["seed"], value: .number(Double($0)), origin: "--seed")] } ?? [])
-            + (replications.map { [Setting(path: ["replications"], value: .number(Double($0)), origin: "--replications")] } ?? [])
+            + (replicationCount.map { [Self.replicationSetting($0, origin: "--replications")] } ?? [])
+    }
+
+    /// `--replications` as a number, nil when absent or auto.
+    private var replicationCount: Int? {
+        if case .count(let count) = replications { return count }
+        return nil
+    }
+
+    /// The setting that makes a scenario run `count` replicates.
+    static func replicationSetting(_ count: Int, origin: String) -> Setting {
+        Setting(path: ["replications"], value: .number(Double(count)), origin: origin)
+    }
+
+    /// The scenario with the overrides and `count` replicates, or the file's count when nil (for
+    /// `--replications auto`).
+    func load(replicates count: Int?) throws -> Scenario {
+        try load(settings: allSettings + (count.map { [Self.replicationSetting($0, origin: "--replications auto")] } ?? []))
     }
 
     /// The scenario with the overrides applied. On failure, prints every problem to stderr as
     /// `FILE: path: message (found X)` and exits with status 1.
     func load() throws -> Scenario {
+        guard replications != .auto else {
+            throw CLIError("--replications auto is for swarmsim run (with --ci-width); give a number here, e.g. --replications 20")
+        }
+        return try load(settings: allSettings)
+    }
+
+    private func load(settings: [Setting]) throws -> Scenario {
         do {
-            return try Scenario.load(file: scenario, settings: allSettings)
+            return try Scenario.load(file: scenario, settings: settings)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure

@@ -50,3 +50,38 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         }
     }
 }
+
+@Suite struct AutoReplicationCommandTests {
+    @Test("--replications auto picks the same count whatever the jobs, and aggregate.csv reports it.")
+    func autoIsDeterministic() throws {
+        let scenario = ScenarioFixtures.text([
+            "name": "auto", "replications": 4, "duration_hours": 48,
+            "variants": [["label": "flat", "topology": ["kind": "flat-lock"]], ["label": "pw"]],
+            "sweep": ["agents.count": [5, 20]],
+        ])
+        let workspace = try Workspace(scenario)
+        let one = try workspace.run(["run", workspace.scenario, "--replications", "auto", "--ci-width", "0.05", "--jobs", "1", "--out", "one", "--db", "one.sqlite"])
+        let two = try workspace.run(["run", workspace.scenario, "--replications", "auto", "--ci-width", "0.05", "--jobs", "2", "--out", "two", "--db", "two.sqlite"])
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
+        let line = one.stderr.split(separator: "\n").first { $0.hasPrefix("replications auto: ") }
+        let count = try #require(line.flatMap { Int($0.dropFirst("replications auto: ".count).prefix { $0 != " " }) })
+        #expect(count % 4 == 0 && count > 4)
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "scenario.resolved.json"] {
+            #expect(try workspace.data("one/\(file)") == workspace.data("two/\(file)"), "\(file) differs")
+        }
+        let aggregate = try workspace.contents("one/aggregate.csv").split(separator: "\n")
+        let n = aggregate[0].split(separator: ",").firstIndex(of: "n")!
+        #expect(aggregate.dropFirst().allSatisfy { $0.split(separator: ",")[n] == Substring(String(count)) })
+    }
+
+    @Test("--replications auto without --ci-width, or with a shard, is refused with what to do.")
+    func autoNeedsWidth() throws {
+        let workspace = try Workspace(ScenarioFixtures.text(["name": "auto"]))
+        let noWidth = try workspace.run(["run", workspace.scenario, "--replications", "auto"])
+        #expect(noWidth.status != 0 && noWidth.stderr.hasPrefix("Error: --replications auto needs --ci-width"))
+        let sharded = try workspace.run(["run", workspace.scenario, "--replications", "auto", "--ci-width", "0.1", "--shard", "1/2"])
+        #expect(sharded.status != 0 && sharded.stderr.hasPrefix("Error: --replications auto decides the count from all results"))
+        let elsewhere = try workspace.run(["validate", workspace.scenario, "--replications", "auto"])
+        #expect(elsewhere.status != 0 && elsewhere.stderr.hasPrefix("Error: --replications auto is for swarmsim run"))
+    }
+}
