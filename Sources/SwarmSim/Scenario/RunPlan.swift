@@ -13,8 +13,8 @@ public struct RunPlan: RandomAccessCollection, Sendable {
         public let parameters: [RunSpec.Parameter]
         /// The configuration every run of the group simulates.
         public let config: ModelConfig
-        /// `config` as a document, every default filled in (see `RunSpec.resolvedModel`).
-        public let resolvedModel: JSONValue
+        /// `config` as canonical text with its digest (see `RunSpec.model`).
+        public let model: ResolvedModel
     }
 
     /// The scenario planned, with every variant (including any not selected).
@@ -41,7 +41,7 @@ public struct RunPlan: RandomAccessCollection, Sendable {
                 (0..<scenario.sweep.pointCount).map { point in
                     Group(variant: scenario.variants[variant].label, point: point, parameters: scenario.parameters(at: point),
                           config: scenario.configuration(variant: variant, point: point),
-                          resolvedModel: scenario.resolvedConfiguration(variant: variant, point: point))
+                          model: ResolvedModel(scenario.resolvedConfiguration(variant: variant, point: point)))
                 }
             }
     }
@@ -73,7 +73,7 @@ public struct RunPlan: RandomAccessCollection, Sendable {
         return RunSpec(
             scenario: scenario.name, variant: group.variant, point: group.point, parameters: group.parameters,
             replicate: replicate, seed: RunSpec.seed(scenarioSeed: scenario.seed, replicate: replicate),
-            config: group.config, resolvedModel: group.resolvedModel, durationHours: scenario.durationHours,
+            config: group.config, model: group.model, durationHours: scenario.durationHours,
             sampleEveryHours: scenario.sampleEveryHours)
     }
 }

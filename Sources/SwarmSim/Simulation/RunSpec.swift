@@ -13,10 +13,10 @@ public struct RunSpec: Sendable, Equatable {
     /// and sweep point of one replicate sees the same backlog and agent traits (common random numbers).
     public let seed: UInt64
     public let config: ModelConfig
-    /// `config` as a document with every default filled in, which identifies the model in the
-    /// run's content address (`RunAddress`). Null for a spec built from a ModelConfig alone (as
-    /// tests do), which cannot be stored; RunPlan always sets it.
-    public let resolvedModel: JSONValue
+    /// `config` as canonical text with its digest, which identifies the model in the run's content
+    /// address (`RunAddress`). Nil for a spec built from a ModelConfig alone (as tests do), which
+    /// cannot be stored; RunPlan always sets it.
+    public let model: ResolvedModel?
     public let durationHours: Double
     public let sampleEveryHours: Double
 
@@ -31,7 +31,7 @@ public struct RunSpec: Sendable, Equatable {
     }
 
     public init(scenario: String, variant: String, point: Int, parameters: [Parameter], replicate: Int, seed: UInt64,
-                config: ModelConfig, resolvedModel: JSONValue = .null, durationHours: Double, sampleEveryHours: Double) {
+                config: ModelConfig, model: ResolvedModel? = nil, durationHours: Double, sampleEveryHours: Double) {
         self.scenario = scenario
         self.variant = variant
         self.point = point
@@ -39,7 +39,7 @@ public struct RunSpec: Sendable, Equatable {
         self.replicate = replicate
         self.seed = seed
         self.config = config
-        self.resolvedModel = resolvedModel
+        self.model = model
         self.durationHours = durationHours
         self.sampleEveryHours = sampleEveryHours
     }

@@ -4,8 +4,8 @@
 /// process and on any machine.
 ///
 /// The encoding (`canonicalDocument`) is JSON with sorted keys and numbers in shortest round-trip
-/// form (`JSONValue.compactText`) of: the scenario name, the variant label, the resolved model (every
-/// default filled in), the parameters, the replicate's seed, duration_hours, sample_every_hours and
+/// form (`JSONValue.compactText`) of: the scenario name, the variant label, the SHA-256 of the resolved
+/// model's canonical text (`ResolvedModel`: every default filled in), the parameters, the replicate's seed, duration_hours, sample_every_hours and
 /// the swarmsim version. The replicate and sweep point indices are left out: the seed and the model
 /// already tell runs apart, and a run is the same run wherever it sits in a plan.
 public struct RunAddress: Hashable, Sendable, CustomStringConvertible {
@@ -13,7 +13,6 @@ public struct RunAddress: Hashable, Sendable, CustomStringConvertible {
     public let hex: String
 
     /// The address of `spec`, which must carry its resolved model (specs from a `RunPlan` do).
-    /// - Complexity: O(n) in the size of the spec's model document.
     public init(_ spec: RunSpec) {
         hex = SHA256.hex(RunAddress.canonicalDocument(of: spec).compactText.utf8)
     }
@@ -23,11 +22,13 @@ public struct RunAddress: Hashable, Sendable, CustomStringConvertible {
     /// What is hashed. The seed is a decimal string: seeds use all 64 bits, and a JSON number is a
     /// double. Parameters are an object keyed by dotted path (a plan never repeats a path).
     static func canonicalDocument(of spec: RunSpec) -> JSONValue {
-        precondition(spec.resolvedModel != .null, "run \(spec.variant) #\(spec.replicate) has no resolved model to address it by")
+        guard let model = spec.model else {
+            preconditionFailure("run \(spec.variant) #\(spec.replicate) has no resolved model to address it by")
+        }
         return .object([
             "scenario": .string(spec.scenario),
             "variant": .string(spec.variant),
-            "model": spec.resolvedModel,
+            "model": .string(model.digest),
             "parameters": parametersDocument(spec.parameters),
             "seed": .string(String(spec.seed)),
             "duration_hours": .number(spec.durationHours),

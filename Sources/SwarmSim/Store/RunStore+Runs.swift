@@ -7,8 +7,8 @@ extension RunStore {
     public func record(_ run: CompletedRun) throws(RunStoreError) {
         let spec = run.spec
         let address = RunAddress(spec)
-        let model = spec.resolvedModel.compactText
-        let modelDigest = SHA256.hex(model.utf8)
+        guard let model = spec.model else { preconditionFailure("a run without its resolved model cannot be stored") }
+        let modelDigest = model.digest
         let identity: [(any DatabaseValueConvertible)?] = [
             address.hex, spec.scenario, spec.variant, spec.config.topology.kind.rawValue, spec.config.agents.count, spec.point,
             spec.replicate + 1, String(spec.seed), SwarmSimVersion.current, spec.durationHours, spec.sampleEveryHours,
@@ -17,7 +17,7 @@ extension RunStore {
         try writing { db in
             guard try !RunStore.holds(address, db) else { return }
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO models (digest, document) VALUES (?, ?)")
-                .execute(arguments: [modelDigest, model])
+                .execute(arguments: [modelDigest, model.text])
             try db.cachedStatement(sql: RunStore.insertRunSQL).execute(arguments: StatementArguments(identity + run.result.summary))
             let insertSample = try db.cachedStatement(sql: RunStore.insertSampleSQL)
             for (index, sample) in run.result.samples.enumerated() {

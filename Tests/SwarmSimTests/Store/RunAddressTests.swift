@@ -8,15 +8,17 @@ import Testing
         return RunSpec(
             scenario: "store demo", variant: variant, point: 1, parameters: [.init(path: "agents.count", value: .number(count))],
             replicate: 0, seed: seed, config: config,
-            resolvedModel: model ?? .object(["agents": .object(["count": .number(count)]), "work": .object(["noise": .number(0.1)])]),
+            model: ResolvedModel(model ?? .object(["agents": .object(["count": .number(count)]), "work": .object(["noise": .number(0.1)])])),
             durationHours: 8, sampleEveryHours: 0.5)
     }
 
-    @Test("The address is the SHA-256 of JSON with sorted keys, shortest numbers and the seed as a decimal string.")
+    @Test("The address is the SHA-256 of JSON with sorted keys, shortest numbers, the model's digest and the seed as a decimal string.")
     func canonicalEncoding() throws {
         let spec = try spec()
         let text = RunAddress.canonicalDocument(of: spec).compactText
-        #expect(text == #"{"duration_hours":8,"model":{"agents":{"count":2},"work":{"noise":0.1}},"parameters":{"agents.count":2},"#
+        let model = #"{"agents":{"count":2},"work":{"noise":0.1}}"#
+        #expect(spec.model?.text == model)
+        #expect(text == #"{"duration_hours":8,"model":""# + SHA256.hex(model.utf8) + #"","parameters":{"agents.count":2},"#
             + #""sample_every_hours":0.5,"scenario":"store demo","seed":"18446744073709551615","swarmsim_version":""#
             + SwarmSimVersion.current + #"","variant":"flat"}"#)
         #expect(RunAddress(spec).hex == SHA256.hex(text.utf8))
