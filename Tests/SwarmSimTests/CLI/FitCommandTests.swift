@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+@Suite struct FitCommandTests {
+    @Test("fit prints one CSV row per group with the USL parameters, peak and standard errors.")
+    func fitsPerGroup() throws {
+        let workspace = try Workspace("{}")
+        let rows = [("a", 1, 1.0), ("a", 2, 1.8868), ("a", 4, 3.0769), ("a", 6, 3.5294), ("a", 8, 3.5398), ("a", 10, 3.3557),
+                    ("b", 1, 2.0), ("b", 2, 4.0), ("b", 4, 8.0), ("b", 8, 16.0)]
+        let text = "label,n,x\n" + rows.map { "\($0.0),\($0.1),\($0.2)" }.joined(separator: "\n") + "\n"
+        try Data(text.utf8).write(to: workspace.folder.appendingPathComponent("curve.csv"))
+        let result = try workspace.run(["fit", "curve.csv", "--x", "n", "--y", "x", "--by", "label"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "group,gamma,sigma,kappa,peak_n,gamma_se,sigma_se,kappa_se")
+        let a = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(a[0] == "a")
+        #expect(abs(Double(a[2])! - 0.02) < 5e-4 && abs(Double(a[3])! - 0.02) < 5e-4 && abs(Double(a[4])! - 7) < 0.05)
+        // Perfectly linear data: no contention, no coherency cost, so no peak (an empty cell).
+        let b = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(b[0] == "b" && abs(Double(b[1])! - 2) < 1e-6 && b[4].isEmpty)
+    }
+
+    @Test("fit names a missing column and suggests the closest one.")
+    func missingColumn() throws {
+        let workspace = try Workspace("{}")
+        try Data("agents,throughput\n1,1\n2,2\n4,3\n".utf8).write(to: workspace.folder.appendingPathComponent("c.csv"))
+        let result = try workspace.run(["fit", "c.csv", "--x", "agent", "--y", "throughput"])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("Error: c.csv has no column \"agent\"; did you mean \"agents\"?"))
+    }
+}
