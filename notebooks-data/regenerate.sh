@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Rebuilds the curated datasets in notebooks-data/ from the bundled scenarios. Their contents depend
+# only on the scenarios and swarmsim's model: run this in the same commit as a change that moves them.
+# Usage: notebooks-data/regenerate.sh [SWARMSIM_BINARY]   (default: builds and uses the release build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+binary="${1:-}"
+if [ -z "$binary" ]; then
+    swift build -c release --product swarmsim >/dev/null
+    binary="$(swift build -c release --show-bin-path)/swarmsim"
+fi
+
+datasets=(flat-vs-hierarchy lock-faults commit-policy drift-fresh-starts)
+store="$(mktemp -d)"
+trap 'rm -rf "$store"' EXIT
+for name in "${datasets[@]}"; do
+    "$binary" run "scenarios/$name.json" --out "notebooks-data/$name" --db "$store/$name.sqlite" --quiet
+    echo "notebooks-data/$name"
+done
