@@ -45,8 +45,10 @@ public struct RunSpec: Sendable, Equatable {
     }
 
     /// The seed of replicate `replicate` of a scenario seeded with `scenarioSeed`: independent of how
-    /// many replicates are asked for, so adding replicates later never changes earlier ones.
+    /// many replicates are asked for, so adding replicates later never changes earlier ones. Kept to
+    /// 53 bits, so that it survives exactly wherever numbers are doubles (spreadsheets, JSON, pandas
+    /// floats) and a run can be reproduced from the seed a user reads in runs.csv.
     public static func seed(scenarioSeed: UInt64, replicate: Int) -> UInt64 {
-        RandomStreams(seed: scenarioSeed).streamSeed("replicate", index: replicate)
+        RandomStreams(seed: scenarioSeed).streamSeed("replicate", index: replicate) & (1 << 53 - 1)
     }
 }
