@@ -55,7 +55,14 @@ extension HTMLReport {
         }.compactMap { $0 } + curves.flatMap { $0.map(\.y) }
         if fits == nil { covered += agents }
         let x = SVGChart.Axis.numeric("agents (log scale)", covering: agents, scale: .logarithmic)
-        var chart = SVGChart(title: "\(title) against agents", x: x, y: .numeric(title, covering: covered, fromZero: true))
+        // When the series span two decades or more (a hierarchy beside a collapsing flat swarm), a
+        // linear axis flattens all but the largest: use a log axis over the positive values.
+        let positive = covered.filter { $0 > 0 }
+        let logarithmic = (positive.max() ?? 0) >= 100 * (positive.min() ?? .infinity)
+        let y: SVGChart.Axis = logarithmic
+            ? .numeric("\(title) (log scale)", covering: positive, scale: .logarithmic)
+            : .numeric(title, covering: covered, fromZero: true)
+        var chart = SVGChart(title: "\(title) against agents", x: x, y: y)
         for (index, entry) in series.enumerated() {
             let colour = Palette.colour(index)
             let means = entry.points.compactMap { point in point.estimate(metric).mean.map { (x: point.agents, y: $0) } }

@@ -51,7 +51,8 @@ struct SVGChart {
         func fraction(_ value: Double) -> Double {
             switch scale {
             case .linear: (value - range.lowerBound) / (range.upperBound - range.lowerBound)
-            case .logarithmic: log10(value / range.lowerBound) / log10(range.upperBound / range.lowerBound)
+            // Values at or below the axis's start (a band reaching 0) are drawn at the start.
+            case .logarithmic: log10(max(value, range.lowerBound) / range.lowerBound) / log10(range.upperBound / range.lowerBound)
             }
         }
 
