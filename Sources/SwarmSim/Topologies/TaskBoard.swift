@@ -22,6 +22,8 @@ struct TaskBoard {
     private(set) var version = 0
     private(set) var lastWrite = -Double.infinity
     let config: BoardConfig
+    /// Scratch space for one pick's choice weights, kept to avoid reallocating it every pick.
+    private var weights: [Double] = []
 
     enum Pick {
         case task(Int32)
@@ -52,14 +54,17 @@ struct TaskBoard {
         let rho = world.agents[Int(a)].traits.riskAversion
         if world.chance(a, config.busyworkProbability * rho) { return .busywork }
         guard !listed.isEmpty else { return .nothing }
+        weights.removeAll(keepingCapacity: true)
         var total = 0.0
         for slot in listed {
-            total += exp(-config.avoidanceStrength * rho * world.backlog[slot].difficulty)
+            let weight = exp(-config.avoidanceStrength * rho * world.backlog[slot].difficulty)
+            weights.append(weight)
+            total += weight
         }
         var remaining = world.random[Int(a)].nextUnit() * total
         var chosen = listed.count - 1
-        for (index, slot) in listed.enumerated() {
-            remaining -= exp(-config.avoidanceStrength * rho * world.backlog[slot].difficulty)
+        for (index, weight) in weights.enumerated() {
+            remaining -= weight
             if remaining < 0 {
                 chosen = index
                 break
