@@ -7,6 +7,6 @@ struct SwarmSimCommand: AsyncParsableCommand {
         commandName: "swarmsim",
         abstract: "A deterministic discrete-event simulator of swarms of autonomous coding agents.",
         version: SwarmSimVersion.current,
-        subcommands: [Run.self, Validate.self, Describe.self, Check.self, Export.self, Merge.self, Fit.self, Report.self, Bench.self, Sample.self]
+        subcommands: [Run.self, Validate.self, Describe.self, Check.self, Export.self, Merge.self, Fit.self, Report.self, Schema.self, Bench.self, Sample.self]
     )
 }

@@ -5,6 +5,31 @@ extension Distribution {
         "bernoulli", "poisson", "zipf", "choice",
     ]
 
+    /// Where scenario schemas keep the schema of a distribution (`swarmsim schema`).
+    public static let schemaReference = "#/$defs/distribution"
+
+    /// The JSON Schema of a distribution as `decode` reads it: a number, or one family with its
+    /// parameters, each family's parameters read by the decoder itself from `{}`.
+    public static var schema: JSONValue {
+        var options: [JSONValue] = [.object(["type": .string("number"), "description": .string("A constant.")])]
+        for name in familyNames {
+            var p = ObjectReader(.object([:]), at: ConfigPath([name]), log: ProblemLog())
+            _ = decodeParameters(of: name, &p)
+            var parameters = JSONValue.object(p.objectSchema)
+            if name == "constant" {
+                parameters = .object(["anyOf": .array([.object(["type": .string("number")]), parameters])])
+            }
+            options.append(.object([
+                "type": .string("object"), "properties": .object([name: parameters]),
+                "required": .array([.string(name)]), "additionalProperties": .bool(false),
+            ]))
+        }
+        return .object([
+            "description": .string("A number (a constant) or an object with one key naming the family: \(familyNames.joined(separator: ", ")).") ,
+            "anyOf": .array(options),
+        ])
+    }
+
     /// Decodes a distribution: a bare number is a constant; otherwise an object with one key, the
     /// family, whose value holds its parameters (`{"lognormal": {"mean": 1, "sd": 0.5}}`).
     ///
@@ -28,7 +53,7 @@ extension Distribution {
         return distribution
     }
 
-    private static func describe(_ range: ClosedRange<Double>) -> String {
+    static func describe(_ range: ClosedRange<Double>) -> String {
         "[\(formatNumber(range.lowerBound)), \(formatNumber(range.upperBound))]"
             .replacingOccurrences(of: "inf]", with: "inf)").replacingOccurrences(of: "[-inf", with: "(-inf")
     }
@@ -53,60 +78,66 @@ extension Distribution {
         }
         var p = ObjectReader(parameters, at: familyPath, log: log)
         defer { p.finish() }
-        func required(_ key: String, _ rule: NumberRule) -> Double {
-            guard let raw = p.value(key) else {
-                log.report(familyPath.appending(key), "is required")
-                return .nan
-            }
-            return ObjectReader.number(raw, at: familyPath.appending(key), rule, log: log) ?? .nan
+        return decodeParameters(of: name, &p)
+    }
+
+    /// The family `name` with its parameters read by `p` (the problems go to `p`'s log).
+    private static func decodeParameters(of name: String, _ p: inout ObjectReader) -> Family {
+        let log = p.log
+        let familyPath = p.path
+        func required(_ key: String, _ rule: NumberRule, _ doc: String) -> Double {
+            p.requiredNumber(key, rule, doc: doc) ?? .nan
         }
-        let family: Family
         switch name {
         case "constant":
-            family = .constant(required("value", .any))
+            return .constant(required("value", .any, "The value every draw takes."))
         case "uniform":
-            let low = required("min", .any)
-            let high = required("max", .any)
+            let low = required("min", .any, "Lower end.")
+            let high = required("max", .any, "Upper end; greater than min.")
             if low.isFinite, high.isFinite, !(high > low) {
                 log.report(familyPath.appending("max"), "must be greater than min (\(formatNumber(low)))", found: formatNumber(high))
             } else if !(high - low).isFinite, low.isFinite, high.isFinite {
                 log.report(familyPath, "max - min must be a finite number", found: "\(formatNumber(low))...\(formatNumber(high))")
             }
-            family = .uniform(min: low, max: high)
+            return .uniform(min: low, max: high)
         case "exponential":
-            family = .exponential(mean: required("mean", .positive))
+            return .exponential(mean: required("mean", .positive, "Mean."))
         case "normal":
-            let mean = required("mean", .any)
-            let sd = required("sd", .positive)
-            let low = p.value("min").flatMap { ObjectReader.number($0, at: familyPath.appending("min"), .any, log: log) }
-            let high = p.value("max").flatMap { ObjectReader.number($0, at: familyPath.appending("max"), .any, log: log) }
+            let mean = required("mean", .any, "Mean before truncation.")
+            let sd = required("sd", .positive, "Standard deviation before truncation.")
+            let low = p.optionalNumber("min", doc: "Draws below it are redrawn (truncation); null = none.")
+            let high = p.optionalNumber("max", doc: "Draws above it are redrawn (truncation); null = none.")
             if let low, let high, !(high > low) {
                 log.report(familyPath.appending("max"), "must be greater than min (\(formatNumber(low)))", found: formatNumber(high))
             } else if mean.isFinite, sd > 0, TruncationWindow(mean: mean, sd: sd, low: low, high: high).mass < 0.01 {
                 log.report(familyPath, "min and max keep less than 1% of this normal's mass; move them nearer the mean")
             }
-            family = .normal(mean: mean, sd: sd, min: low, max: high)
+            return .normal(mean: mean, sd: sd, min: low, max: high)
         case "lognormal":
-            family = .lognormal(mean: required("mean", .positive), sd: required("sd", .nonNegative))
+            return .lognormal(mean: required("mean", .positive, "Mean of the draws (not of their logarithm)."),
+                              sd: required("sd", .nonNegative, "Standard deviation of the draws (not of their logarithm)."))
         case "gamma":
-            family = .gamma(shape: required("shape", .positive), scale: required("scale", .positive))
+            return .gamma(shape: required("shape", .positive, "Shape k."), scale: required("scale", .positive, "Scale theta; the mean is k theta."))
         case "beta":
-            family = .beta(a: required("a", .positive), b: required("b", .positive))
+            return .beta(a: required("a", .positive, "Shape alpha."), b: required("b", .positive, "Shape beta; the mean is a / (a + b)."))
         case "bernoulli":
-            family = .bernoulli(p: required("p", .probability))
+            return .bernoulli(p: required("p", .probability, "Chance of drawing 1 (else 0)."))
         case "poisson":
-            family = .poisson(mean: required("mean", .within(0...1e9)))
+            return .poisson(mean: required("mean", .within(0...1e9), "Mean count."))
         case "zipf":
-            let n = required("n", .integer(1...1_000_000))
-            family = .zipf(n: n.isFinite ? Int(n) : 1, s: required("s", .nonNegative))
+            let n = required("n", .integer(1...1_000_000), "Draws are 1...n.")
+            return .zipf(n: n.isFinite ? Int(n) : 1, s: required("s", .nonNegative, "Exponent: P(k) is proportional to k^-s."))
         default:
-            family = decodeChoice(&p, at: familyPath, log: log)
+            return decodeChoice(&p)
         }
-        return family
     }
 
-    private static func decodeChoice(_ p: inout ObjectReader, at path: ConfigPath, log: ProblemLog) -> Family {
-        func numbers(_ key: String, _ rule: NumberRule) -> [Double]? {
+    private static func decodeChoice(_ p: inout ObjectReader) -> Family {
+        let log = p.log
+        let path = p.path
+        func numbers(_ key: String, _ rule: NumberRule, _ doc: String) -> [Double]? {
+            p.describe(key, ["type": .string("array"), "minItems": .number(1), "items": .object(["type": .string("number")].merging(rule.schema) { $1 })],
+                       doc: doc)
             guard let value = p.value(key) else { return nil }
             guard case .array(let items) = value, !items.isEmpty else {
                 log.report(path.appending(key), "must be a non-empty array of numbers", found: value.brief)
@@ -117,10 +148,10 @@ extension Distribution {
             }
             return parsed
         }
-        let givenValues = numbers("values", .any)
-        let givenWeights = numbers("weights", .nonNegative)
+        p.require("values")
+        let givenValues = numbers("values", .any, "The values to draw from.")
+        let givenWeights = numbers("weights", .nonNegative, "One weight per value (default: equal); not all 0.")
         guard let values = givenValues else {
-            if p.value("values") == nil { log.report(path.appending("values"), "is required") }
             return .choice(values: [0], weights: [1])
         }
         let weights = givenWeights ?? Array(repeating: 1, count: values.count)
@@ -160,10 +191,12 @@ extension ObjectReader {
     /// A distribution field (see `Distribution.decode`); `fallback` when absent or refused.
     public mutating func distribution(
         _ key: String, default fallback: Distribution,
-        allowed: ClosedRange<Double> = -Double.infinity...Double.infinity
+        allowed: ClosedRange<Double> = -Double.infinity...Double.infinity, doc: String
     ) -> Distribution {
         let result = value(key).flatMap { Distribution.decode($0, at: path.appending(key), log: log, allowed: allowed) } ?? fallback
         record(key, result.jsonValue)
+        let support = allowed == -Double.infinity...Double.infinity ? "" : " Its draws must lie in \(Distribution.describe(allowed))."
+        describe(key, ["$ref": .string(Distribution.schemaReference)], doc: doc + support, default: fallback.jsonValue)
         return result
     }
 }

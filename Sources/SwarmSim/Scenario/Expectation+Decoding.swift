@@ -26,18 +26,28 @@ extension Expectation {
         return (expectations, resolved)
     }
 
-    private static func decode(_ r: inout ObjectReader, variants: [String], sweep: SweepGrid) -> Expectation? {
+    /// Reads one expectation of a scenario with these variant labels and this sweep.
+    static func decode(_ r: inout ObjectReader, variants: [String], sweep: SweepGrid) -> Expectation? {
         let log = r.log
-        let description = r.string("description", default: "")
-        let metric = requiredName(&r, "metric", among: RunResult.summaryColumns, kind: "metric").flatMap(SummaryMetric.init(rawValue:))
-        let variant = optionalName(&r, "variant", among: variants, kind: "variant")
-        let conditions = readConditions(&r, "where", sweep: sweep)
-        let relativeTo = optionalName(&r, "relative_to", among: RunResult.summaryColumns, kind: "metric").flatMap(SummaryMetric.init(rawValue:))
+        let metrics = RunResult.summaryColumns
+        let description = r.string("description", default: "", doc: "What the claim says, for people (printed by check and report).")
+        let metric = requiredName(&r, "metric", among: metrics, kind: "metric", listed: true,
+                                  doc: "The runs.csv summary metric the claim is about; its mean over the replicates is tested.")
+            .flatMap(SummaryMetric.init(rawValue:))
+        let variant = optionalName(&r, "variant", among: variants, kind: "variant", listed: false,
+                                   doc: "The label of the variant whose runs are tested; null = every variant.")
+        let conditions = readConditions(&r, "where", sweep: sweep,
+                                        doc: "Swept paths pinned to one of their swept values, e.g. {\"agents.count\": 20}; unpinned paths test every point.")
+        let relativeTo = optionalName(&r, "relative_to", among: metrics, kind: "metric", listed: true,
+                                      doc: "Test the ratio of the metric's mean to this metric's mean.")
+            .flatMap(SummaryMetric.init(rawValue:))
         let versus = readVersus(&r, variants: variants, sweep: sweep)
-        let atLeast = r.optionalNumber("at_least")
-        let atMost = r.optionalNumber("at_most")
+        let atLeast = r.optionalNumber("at_least", doc: "The statistic must be at least this.")
+        let atMost = r.optionalNumber("at_most", doc: "The statistic must be at most this.")
         let between = readBetween(&r)
-        let trend = optionalName(&r, "trend", among: Direction.allCases.map(\.rawValue), kind: "trend").flatMap(Direction.init(rawValue:))
+        let trend = optionalName(&r, "trend", among: Direction.allCases.map(\.rawValue), kind: "trend", listed: true,
+                                 doc: "The metric's mean must rise (or fall) at every step along path.")
+            .flatMap(Direction.init(rawValue:))
         let trendPath = readTrendPath(&r, sweep: sweep, conditions: conditions)
 
         if relativeTo != nil, versus != nil {
@@ -75,16 +85,28 @@ extension Expectation {
     }
 
     /// A name field that must be present.
-    private static func requiredName(_ r: inout ObjectReader, _ key: String, among names: [String], kind: String) -> String? {
-        if !r.has(key) { r.log.report(r.path.appending(key), "is required") }
-        return optionalName(&r, key, among: names, kind: kind)
+    private static func requiredName(
+        _ r: inout ObjectReader, _ key: String, among names: [String], kind: String, listed: Bool, doc: String
+    ) -> String? {
+        r.require(key)
+        let name = optionalName(&r, key, among: names, kind: kind, listed: listed, doc: doc)
+        r.describe(key, nameSchema(names, listed: listed), doc: doc)
+        return name
     }
 
     /// A field naming one of `names` (a `kind`, such as a metric); nil when absent or unknown.
-    private static func optionalName(_ r: inout ObjectReader, _ key: String, among names: [String], kind: String) -> String? {
+    /// The schema lists the names when they are `listed`: fixed by swarmsim rather than by the scenario.
+    private static func optionalName(
+        _ r: inout ObjectReader, _ key: String, among names: [String], kind: String, listed: Bool, doc: String
+    ) -> String? {
         let value = r.value(key)
         r.record(key, value ?? .null)
+        r.describe(key, ObjectReader.nullable(nameSchema(names, listed: listed)), doc: doc, default: .null)
         return value.flatMap { name($0, at: r.path.appending(key), among: names, kind: kind, log: r.log) }
+    }
+
+    private static func nameSchema(_ names: [String], listed: Bool) -> [String: JSONValue] {
+        listed ? ["type": .string("string"), "enum": .array(names.map(JSONValue.string))] : ["type": .string("string")]
     }
 
     /// `value` when it is one of `names`; otherwise nil after reporting, with a did-you-mean.
@@ -101,7 +123,8 @@ extension Expectation {
     }
 
     /// A `where` object: swept paths, each pinned to one of its swept values.
-    private static func readConditions(_ r: inout ObjectReader, _ key: String, sweep: SweepGrid) -> [String: JSONValue] {
+    private static func readConditions(_ r: inout ObjectReader, _ key: String, sweep: SweepGrid, doc: String) -> [String: JSONValue] {
+        r.describe(key, ["type": .string("object"), "propertyNames": SweepGrid.pathSchema], doc: doc, default: .object([:]))
         guard let value = r.value(key) else {
             r.record(key, .object([:]))
             return [:]
@@ -136,22 +159,21 @@ extension Expectation {
 
     /// `versus`: the variant (and optionally the point) whose mean the metric's mean is divided by.
     private static func readVersus(_ r: inout ObjectReader, variants: [String], sweep: SweepGrid) -> Statistic? {
-        guard let value = r.value("versus") else {
-            r.record("versus", .null)
-            return nil
-        }
-        var v = ObjectReader(value, at: r.path.appending("versus"), log: r.log)
-        let variant = requiredName(&v, "variant", among: variants, kind: "variant")
-        let conditions = readConditions(&v, "where", sweep: sweep)
-        v.finish()
-        r.record("versus", .object(v.resolved))
-        return variant.map { .versus(variant: $0, conditions: conditions) }
+        let doc = "Test the ratio of the metric's mean to its mean in another variant (at the same point, or where pinned)."
+        return r.optionalObject("versus", doc: doc) { v -> Statistic? in
+            let variant = requiredName(&v, "variant", among: variants, kind: "variant", listed: false, doc: "The label of the variant divided by.")
+            let conditions = readConditions(&v, "where", sweep: sweep, doc: "Swept paths of the divisor pinned to one of their swept values.")
+            return variant.map { .versus(variant: $0, conditions: conditions) }
+        } ?? nil
     }
 
     /// `between`: `[low, high]` with low <= high.
     private static func readBetween(_ r: inout ObjectReader) -> ClosedRange<Double>? {
         let value = r.value("between")
         r.record("between", value ?? .null)
+        r.describe("between", ObjectReader.nullable([
+            "type": .string("array"), "items": .object(["type": .string("number")]), "minItems": .number(2), "maxItems": .number(2),
+        ]), doc: "[low, high]: the statistic must lie in it, bounds included.", default: .null)
         guard let value else { return nil }
         let path = r.path.appending("between")
         guard case .array(let items) = value, items.count == 2 else {
@@ -171,6 +193,7 @@ extension Expectation {
     private static func readTrendPath(_ r: inout ObjectReader, sweep: SweepGrid, conditions: [String: JSONValue]) -> String? {
         let value = r.value("path")
         r.record("path", value ?? .null)
+        r.describe("path", ObjectReader.nullable(["type": .string("string")]), doc: "With trend: the swept path the trend runs along.", default: .null)
         guard let value, r.has("trend") else { return nil }
         let path = r.path.appending("path")
         guard case .string(let name) = value else {

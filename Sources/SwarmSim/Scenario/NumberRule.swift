@@ -1,22 +1,30 @@
-/// The values a numeric field accepts, with the sentence that explains a refusal.
+/// The values a numeric field accepts, with the sentence that explains a refusal and the JSON
+/// Schema keywords that say the same to an editor.
 public struct NumberRule: Sendable {
     public let allows: @Sendable (Double) -> Bool
     /// Completes "must be ...", e.g. "greater than 0".
     public let requirement: String
+    /// The JSON Schema keywords of the rule (`minimum`, `exclusiveMinimum`, `maximum`, and
+    /// `type: integer` for whole numbers), merged into the field's schema by `ObjectReader`.
+    public let schema: [String: JSONValue]
 
-    public init(_ requirement: String, allows: @escaping @Sendable (Double) -> Bool) {
+    public init(_ requirement: String, schema: [String: JSONValue] = [:], allows: @escaping @Sendable (Double) -> Bool) {
         self.requirement = requirement
+        self.schema = schema
         self.allows = allows
     }
 
     public static let any = NumberRule("a finite number") { $0.isFinite }
-    public static let positive = NumberRule("greater than 0") { $0.isFinite && $0 > 0 }
-    public static let nonNegative = NumberRule("0 or more") { $0.isFinite && $0 >= 0 }
-    public static let probability = NumberRule("a probability between 0 and 1") { $0 >= 0 && $0 <= 1 }
+    public static let positive = NumberRule("greater than 0", schema: ["exclusiveMinimum": .number(0)]) { $0.isFinite && $0 > 0 }
+    public static let nonNegative = NumberRule("0 or more", schema: ["minimum": .number(0)]) { $0.isFinite && $0 >= 0 }
+    public static let probability = NumberRule("a probability between 0 and 1", schema: ["minimum": .number(0), "maximum": .number(1)]) {
+        $0 >= 0 && $0 <= 1
+    }
 
     /// Values in `range`, bounds included.
     public static func within(_ range: ClosedRange<Double>) -> NumberRule {
-        NumberRule("between \(formatNumber(range.lowerBound)) and \(formatNumber(range.upperBound))") {
+        NumberRule("between \(formatNumber(range.lowerBound)) and \(formatNumber(range.upperBound))",
+                   schema: ["minimum": .number(range.lowerBound), "maximum": .number(range.upperBound)]) {
             range.contains($0)
         }
     }
@@ -24,7 +32,9 @@ public struct NumberRule: Sendable {
     /// Whole numbers in `range`, bounds included.
     public static func integer(_ range: ClosedRange<Int>) -> NumberRule {
         let upper = range.upperBound == Int.max ? "" : " and at most \(range.upperBound)"
-        return NumberRule("a whole number, at least \(range.lowerBound)\(upper)") {
+        var schema: [String: JSONValue] = ["type": .string("integer"), "minimum": .number(Double(range.lowerBound))]
+        if range.upperBound != Int.max { schema["maximum"] = .number(Double(range.upperBound)) }
+        return NumberRule("a whole number, at least \(range.lowerBound)\(upper)", schema: schema) {
             $0 == $0.rounded() && $0 >= Double(range.lowerBound) && $0 <= Double(range.upperBound)
         }
     }

@@ -6,7 +6,9 @@
 ///
 /// Each getter also records the value it settled on in `resolved`, so reading a document yields
 /// the same document with every default filled in: `swarmsim describe` and scenario.resolved.json
-/// come from the very code that decodes, and cannot drift from it.
+/// come from the very code that decodes, and cannot drift from it. In the same way each getter
+/// records the field's JSON Schema (type, bounds, default, description) in `fieldSchemas`:
+/// reading `{}` yields the schema of everything a reader accepts (`swarmsim schema`).
 public struct ObjectReader {
     public let path: ConfigPath
     public let log: ProblemLog
@@ -14,6 +16,10 @@ public struct ObjectReader {
     private var knownKeys: [String] = []
     /// The fields read so far, each with the value used (given or default).
     public private(set) var resolved: [String: JSONValue] = [:]
+    /// The JSON Schema of each field read so far.
+    public private(set) var fieldSchemas: [String: JSONValue] = [:]
+    /// The fields that must be given, in the order read.
+    public private(set) var requiredKeys: [String] = []
 
     /// A reader over `value`; reports a problem and reads nothing but defaults when it is not an object.
     public init(_ value: JSONValue, at path: ConfigPath, log: ProblemLog) {
@@ -40,16 +46,27 @@ public struct ObjectReader {
     }
 
     /// A number field, checked against `rule`; `fallback` when absent or refused.
-    public mutating func number(_ key: String, default fallback: Double, _ rule: NumberRule = .any) -> Double {
+    public mutating func number(_ key: String, default fallback: Double, _ rule: NumberRule = .any, doc: String) -> Double {
         let result = value(key).flatMap { ObjectReader.number($0, at: path.appending(key), rule, log: log) } ?? fallback
         record(key, .number(result))
+        describe(key, ["type": .string("number")].merging(rule.schema) { $1 }, doc: doc, default: .number(result))
         return result
     }
 
     /// An optional number field: nil when absent or null.
-    public mutating func optionalNumber(_ key: String, _ rule: NumberRule = .any) -> Double? {
+    public mutating func optionalNumber(_ key: String, _ rule: NumberRule = .any, doc: String) -> Double? {
         let result = value(key).flatMap { ObjectReader.number($0, at: path.appending(key), rule, log: log) }
         record(key, result.map(JSONValue.number) ?? .null)
+        describe(key, ObjectReader.nullable(["type": .string("number")].merging(rule.schema) { $1 }), doc: doc, default: .null)
+        return result
+    }
+
+    /// A number field that must be given: nil after reporting when absent or refused.
+    public mutating func requiredNumber(_ key: String, _ rule: NumberRule = .any, doc: String) -> Double? {
+        require(key)
+        let result = value(key).flatMap { ObjectReader.number($0, at: path.appending(key), rule, log: log) }
+        record(key, result.map(JSONValue.number) ?? .null)
+        describe(key, ["type": .string("number")].merging(rule.schema) { $1 }, doc: doc)
         return result
     }
 
@@ -58,24 +75,84 @@ public struct ObjectReader {
         resolved[key] = value
     }
 
+    /// Records the JSON Schema of `key` (for fields read through `value(_:)`): `schema` with the
+    /// description `doc` and, when given, the default.
+    public mutating func describe(_ key: String, _ schema: [String: JSONValue], doc: String, default value: JSONValue? = nil) {
+        var schema = schema
+        schema["description"] = .string(doc)
+        if let value { schema["default"] = value }
+        fieldSchemas[key] = .object(schema)
+    }
+
+    /// Marks `key` as required, reporting it when the document does not give it; true when given.
+    @discardableResult
+    public mutating func require(_ key: String) -> Bool {
+        if !requiredKeys.contains(key) { requiredKeys.append(key) }
+        guard let given = fields[key], given != .null else {
+            log.report(path.appending(key), "is required")
+            return false
+        }
+        return true
+    }
+
+    /// The JSON Schema of the object read: the fields asked for, no others.
+    public var objectSchema: [String: JSONValue] {
+        var schema: [String: JSONValue] = [
+            "type": .string("object"), "properties": .object(fieldSchemas), "additionalProperties": .bool(false),
+        ]
+        if !requiredKeys.isEmpty { schema["required"] = .array(requiredKeys.map(JSONValue.string)) }
+        return schema
+    }
+
+    /// `schema` also accepting null.
+    static func nullable(_ schema: [String: JSONValue]) -> [String: JSONValue] {
+        guard case .string(let type) = schema["type"] else { return ["anyOf": .array([.object(schema), .object(["type": .string("null")])])] }
+        var schema = schema
+        schema["type"] = .array([.string(type), .string("null")])
+        if case .array(let names) = schema["enum"] { schema["enum"] = .array(names + [.null]) }
+        return schema
+    }
+
     /// An integer field, checked against `range`.
-    public mutating func integer(_ key: String, default fallback: Int, _ range: ClosedRange<Int> = 0...Int.max) -> Int {
+    public mutating func integer(_ key: String, default fallback: Int, _ range: ClosedRange<Int> = 0...Int.max, doc: String) -> Int {
         let result = value(key).flatMap { ObjectReader.integer($0, at: path.appending(key), range, log: log) } ?? fallback
         record(key, .number(Double(result)))
+        describe(key, NumberRule.integer(range).schema, doc: doc, default: .number(Double(result)))
+        return result
+    }
+
+    /// An optional integer field, checked against `range`: nil when absent or null.
+    public mutating func optionalInteger(_ key: String, _ range: ClosedRange<Int> = 0...Int.max, doc: String) -> Int? {
+        let result = value(key).flatMap { ObjectReader.integer($0, at: path.appending(key), range, log: log) }
+        record(key, result.map { .number(Double($0)) } ?? .null)
+        describe(key, ObjectReader.nullable(NumberRule.integer(range).schema), doc: doc, default: .null)
         return result
     }
 
     /// A boolean field.
-    public mutating func bool(_ key: String, default fallback: Bool) -> Bool {
-        scalar(key, default: fallback, "true or false", wrap: JSONValue.bool) {
+    public mutating func bool(_ key: String, default fallback: Bool, doc: String) -> Bool {
+        describe(key, ["type": .string("boolean")], doc: doc, default: .bool(fallback))
+        return scalar(key, default: fallback, "true or false", wrap: JSONValue.bool) {
             if case .bool(let flag) = $0 { return flag }
             return nil
         }
     }
 
     /// A string field.
-    public mutating func string(_ key: String, default fallback: String) -> String {
-        scalar(key, default: fallback, "a string", wrap: JSONValue.string) { $0.stringValue }
+    public mutating func string(_ key: String, default fallback: String, doc: String) -> String {
+        describe(key, ["type": .string("string")], doc: doc, default: .string(fallback))
+        return scalar(key, default: fallback, "a string", wrap: JSONValue.string) { $0.stringValue }
+    }
+
+    /// A string field that must be given and not be empty.
+    public mutating func requiredString(_ key: String, doc: String) -> String {
+        require(key)
+        let result = scalar(key, default: "", "a string", wrap: JSONValue.string) { $0.stringValue }
+        if has(key), fields[key]?.stringValue == "" {
+            log.report(path.appending(key), "must not be empty")
+        }
+        describe(key, ["type": .string("string"), "minLength": .number(1)], doc: doc)
+        return result
     }
 
     /// A field of one JSON kind: `extract` takes its value out, `wrap` records the one used.
@@ -96,11 +173,12 @@ public struct ObjectReader {
 
     /// A field whose value is one of a closed set of names.
     public mutating func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: String, default fallback: Choice
+        _ key: String, default fallback: Choice, doc: String
     ) -> Choice where Choice.RawValue == String {
         var result = fallback
+        let allowed = Choice.allCases.map(\.rawValue)
+        describe(key, ["type": .string("string"), "enum": .array(allowed.map(JSONValue.string))], doc: doc, default: .string(fallback.rawValue))
         if let value = value(key) {
-            let allowed = Choice.allCases.map(\.rawValue)
             if case .string(let text) = value, let choice = Choice(rawValue: text) {
                 result = choice
             } else {
@@ -113,12 +191,26 @@ public struct ObjectReader {
     }
 
     /// A nested object field, read by `read`; the reader sees `{}` when the key is absent.
-    public mutating func object<T>(_ key: String, _ read: (inout ObjectReader) -> T) -> T {
+    public mutating func object<T>(_ key: String, doc: String, _ read: (inout ObjectReader) -> T) -> T {
         var reader = ObjectReader(value(key) ?? .object([:]), at: path.appending(key), log: log)
         let result = read(&reader)
         reader.finish()
         record(key, .object(reader.resolved))
+        describe(key, reader.objectSchema, doc: doc)
         return result
+    }
+
+    /// An optional nested object field, read by `read` when given; nil (recorded as null) when absent.
+    ///
+    /// An absent object is still read, over `{}` into a discarded log, so that its schema is known.
+    public mutating func optionalObject<T>(_ key: String, doc: String, _ read: (inout ObjectReader) -> T) -> T? {
+        let given = value(key)
+        var reader = ObjectReader(given ?? .object([:]), at: path.appending(key), log: given == nil ? ProblemLog() : log)
+        let result = read(&reader)
+        reader.finish()
+        record(key, given == nil ? .null : .object(reader.resolved))
+        describe(key, ObjectReader.nullable(reader.objectSchema), doc: doc, default: .null)
+        return given == nil ? nil : result
     }
 
     /// Reports every key of the object that no getter asked for.

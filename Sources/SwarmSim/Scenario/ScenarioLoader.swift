@@ -23,7 +23,7 @@ final class ScenarioLoader {
     }
 
     /// The fields of the top level other than the model sections.
-    private struct TopLevel {
+    struct TopLevel {
         var name = ""
         var description = ""
         var seed = 1
@@ -53,7 +53,7 @@ final class ScenarioLoader {
     /// log holds every problem found.
     func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
         let (topSettings, modelSettings) = classify(settings)
-        let base = OverlaidDocument.read(document, applying: topSettings.map(overlay), unclaimedBelongToBase: true, log: log, readTopLevel)
+        let base = OverlaidDocument.read(document, applying: topSettings.map(overlay), unclaimedBelongToBase: true, log: log, ScenarioLoader.readTopLevel)
         let top = base.value
         let modelBase = JSONValue.object(base.resolved.filter { ModelConfig.sectionNames.contains($0.key) })
 
@@ -166,22 +166,45 @@ final class ScenarioLoader {
 
     /// Reads the top level: the scenario's own fields, the model sections (recorded as resolved),
     /// and the raw variants, sweep and expectations for later stages.
-    private func readTopLevel(_ r: inout ObjectReader) -> TopLevel {
+    static func readTopLevel(_ r: inout ObjectReader) -> TopLevel {
         var top = TopLevel()
-        if !r.has("name") { r.log.report(r.path.appending("name"), "is required") }
-        top.name = r.string("name", default: "")
-        if r.has("name"), top.name.isEmpty { r.log.report(r.path.appending("name"), "must not be empty") }
-        top.description = r.string("description", default: "")
-        top.seed = r.integer("seed", default: 1, 0...(1 << 53))
-        top.replications = r.integer("replications", default: 10, 1...ScenarioLimits.maxReplications)
-        top.durationHours = r.number("duration_hours", default: 168, .positive)
-        top.sampleEveryHours = r.number("sample_every_hours", default: 4, .positive)
+        if let reference = r.value("$schema"), reference.stringValue == nil {
+            r.log.report(r.path.appending("$schema"), "must be a string", found: reference.brief)
+        }
+        r.describe("$schema", ["type": .string("string")],
+                   doc: "Where editors find this schema (swarmsim schema > scenario.schema.json); swarmsim ignores it.")
+        top.name = r.requiredString("name", doc: "Names the output folder results/<name>/ (sanitised to letters, digits, '.', '_', '-').")
+        top.description = r.string("description", default: "", doc: "The question the scenario answers.")
+        top.seed = r.integer("seed", default: 1, 0...(1 << 53),
+                             doc: "Run seeds derive from it and the replicate index only, so variants and sweep points share common random numbers.")
+        top.replications = r.integer("replications", default: 10, 1...ScenarioLimits.maxReplications, doc: "Replicates per variant and sweep point.")
+        top.durationHours = r.number("duration_hours", default: 168, .positive,
+                                     doc: "Simulated time per run, in hours (a run with a finite backlog also ends when it is done).")
+        top.sampleEveryHours = r.number("sample_every_hours", default: 4, .positive, doc: "Interval of timeseries.csv rows, in hours.")
         ScenarioLimits.checkSampling(durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours, log: r.log)
         _ = ModelConfig.read(&r)
         top.variants = r.value("variants")
+        r.describe("variants", ["type": .string("array"), "minItems": .number(1), "items": .object(["$ref": .string(ScenarioSchema.variantReference)])],
+                   doc: "The models to compare, each a label and the sections it changes, deep-merged over the base. Default: one, labelled by its topology.")
         top.sweep = r.value("sweep")
+        r.describe("sweep", SweepGrid.schema,
+                   doc: "Dotted paths of model parameters, each with the values to try; every variant runs at every point of the full-factorial grid.")
         top.expect = r.value("expect")
+        r.describe("expect", ["type": .string("array"), "items": .object(["$ref": .string(ScenarioSchema.expectationReference)])],
+                   doc: "Claims about the results that swarmsim check and swarmsim report test.")
         return top
+    }
+
+    /// Reads one variant: its label and the model sections it changes, as written.
+    static func readVariant(_ r: inout ObjectReader) -> (label: String, sections: [String: JSONValue]) {
+        let label = r.requiredString("label", doc: "Names the variant in the results (the variant column).")
+        var sections: [String: JSONValue] = [:]
+        for section in ModelConfig.sectionNames {
+            sections[section] = r.value(section)
+            r.describe(section, ["$ref": .string(ScenarioSchema.changeReference(section))],
+                       doc: "Changes to \(section), deep-merged over the base scenario's.")
+        }
+        return (label, sections)
     }
 
     /// Reads `variants`: each a unique label plus model sections, which become its overlay.
@@ -196,17 +219,9 @@ final class ScenarioLoader {
         var variants: [WrittenVariant] = []
         for (index, item) in items.enumerated() {
             var r = ObjectReader(item, at: path.appending(index: index), log: log)
-            let labelPath = r.path.appending("label")
-            if !r.has("label") { log.report(labelPath, "is required") }
-            let label = r.string("label", default: "")
-            if r.has("label"), label.isEmpty {
-                log.report(labelPath, "must not be empty")
-            } else if let earlier = variants.firstIndex(where: { $0.label == label && !label.isEmpty }) {
-                log.report(labelPath, "repeats the label of variants[\(earlier)]", found: "\"\(label)\"")
-            }
-            var sections: [String: JSONValue] = [:]
-            for section in ModelConfig.sectionNames {
-                sections[section] = r.value(section)
+            let (label, sections) = ScenarioLoader.readVariant(&r)
+            if let earlier = variants.firstIndex(where: { $0.label == label && !label.isEmpty }) {
+                log.report(r.path.appending("label"), "repeats the label of variants[\(earlier)]", found: "\"\(label)\"")
             }
             r.finish()
             variants.append(WrittenVariant(label: label, overlay: Overlay(path: [], value: .object(sections), origin: r.path)))

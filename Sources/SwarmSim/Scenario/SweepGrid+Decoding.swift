@@ -1,4 +1,18 @@
 extension SweepGrid {
+    /// The JSON Schema of a swept path: a model section, then any fields within it.
+    static var pathSchema: JSONValue {
+        .object(["pattern": .string("^(\(ModelConfig.sectionNames.joined(separator: "|")))(\\.[^.]+)*$")])
+    }
+
+    /// The JSON Schema of `sweep` as `decode` reads it: which values suit each path is checked by
+    /// the decoder on the configurations the sweep makes.
+    static var schema: [String: JSONValue] {
+        [
+            "type": .string("object"), "propertyNames": pathSchema,
+            "additionalProperties": .object(["type": .string("array"), "minItems": .number(1), "uniqueItems": .bool(true)]),
+        ]
+    }
+
     /// Decodes a scenario's `sweep` object: dotted paths into the model sections, each with a
     /// non-empty array of distinct values. `keyOrder` is the order the file writes the keys in.
     ///
