@@ -9,23 +9,57 @@ extension SwarmSimCommand {
             abstract: "Write a results folder's report: one self-contained HTML page of charts and checks.",
             discussion: """
                 Reads the folder `swarmsim run` wrote (runs.csv, timeseries.csv, aggregate.csv, \
-                scenario.resolved.json) and writes one HTML file with inline SVG charts and no scripts: \
+                scenario.resolved.json), or a scenario's runs in a run store (as `swarmsim export` would \
+                write them; a store of several scenarios needs --scenario), and writes one HTML file with inline SVG charts and no scripts: \
                 throughput and effective agents against agents with 95% intervals and the fitted Universal \
                 Scalability Law per variant (bars when agents are not swept), where agent time goes, drift \
                 over time, and the scenario's expectations with PASS or FAIL. The same folder always gives \
                 the same bytes. Written atomically: a failed report leaves any earlier one as it was.
-                Example: swarmsim report results/flat-vs-hierarchy
+                Examples: swarmsim report results/flat-vs-hierarchy
+                          swarmsim report results/swarmsim.sqlite --scenario flat-vs-hierarchy
                 """
         )
 
-        @Argument(help: "A results folder written by swarmsim run.")
-        var folder: String
+        @Argument(help: "A results folder written by swarmsim run, or a run store.")
+        var source: String
 
-        @Option(help: "The HTML file to write. (default: <folder>/report.html)")
+        @Option(help: "With a run store: report the scenario with this name, or the one whose address begins so.")
+        var scenario: String?
+
+        @Option(help: "The HTML file to write. (default: <folder>/report.html; for a store, <scenario folder name>-report.html beside it)")
         var out: String?
 
         func run() throws {
-            let directory = URL(fileURLWithPath: folder)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else {
+                throw CLIError("\(source): no such results folder or run store")
+            }
+            let destination: URL
+            if isFolder.boolValue {
+                if scenario != nil { throw CLIError("--scenario chooses among a run store's scenarios; \(source) is a results folder") }
+                destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: source).appendingPathComponent("report.html")
+                try write(results(in: URL(fileURLWithPath: source)), to: destination)
+            } else {
+                // A store's runs become a results folder exactly as `swarmsim export` writes it.
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swarmsim-report-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let chosen: StoredScenario
+                do {
+                    let store = try RunStore(file: source, access: .readOnly)
+                    chosen = try store.scenario(selecting: scenario)
+                    try store.export(chosen, to: folder)
+                } catch {
+                    throw CLIError(error.description)
+                }
+                destination = out.map { URL(fileURLWithPath: $0) }
+                    ?? URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("\(chosen.folderName)-report.html")
+                try write(results(in: folder), to: destination)
+            }
+            FileHandle.standardError.write(Data("report written to \(destination.path)\n".utf8))
+        }
+
+        /// The results folder `directory`, read for the report.
+        private func results(in directory: URL) throws -> ResultsFolder {
             func table(_ name: String) throws -> CSVTable {
                 let url = directory.appendingPathComponent(name)
                 do {
@@ -36,16 +70,17 @@ extension SwarmSimCommand {
                 }
             }
             let resolved = directory.appendingPathComponent(ResultsWriter.resolvedFile)
-            let results: ResultsFolder
             do {
-                results = try ResultsFolder(runs: try table(ResultsWriter.runsFile), timeseries: try table(ResultsWriter.timeseriesFile),
-                                            aggregate: try table(ResultsWriter.aggregateFile), resolvedJSON: try Data(contentsOf: resolved))
+                return try ResultsFolder(runs: try table(ResultsWriter.runsFile), timeseries: try table(ResultsWriter.timeseriesFile),
+                                         aggregate: try table(ResultsWriter.aggregateFile), resolvedJSON: try Data(contentsOf: resolved))
             } catch let error as CLIError {
                 throw error
             } catch {
                 throw CLIError("cannot read \(resolved.path): \(error.localizedDescription)")
             }
-            let destination = out.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("report.html")
+        }
+
+        private func write(_ results: ResultsFolder, to destination: URL) throws {
             let file = try AtomicFile(destination: destination)
             file.write(HTMLReport.render(results))
             try file.commit()

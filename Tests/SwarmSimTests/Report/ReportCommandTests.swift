@@ -69,6 +69,25 @@ import Testing
         #expect(try !workspace.entries(".").contains { $0.hasSuffix(".tmp") } && !workspace.entries("out").contains { $0.hasSuffix(".tmp") })
     }
 
+    @Test("A run store reports a scenario it holds byte for byte as the results folder does; several scenarios need --scenario.")
+    func fromStore() throws {
+        let workspace = try Self.results()
+        #expect(try workspace.run(["report", "out"]).status == 0)
+        let fromStore = try workspace.run(["report", "store.sqlite"])
+        #expect(fromStore.status == 0, "\(fromStore.stderr)")
+        #expect(fromStore.stderr.contains("report written to \(workspace.folder.appendingPathComponent("report-test-report.html").path)"))
+        #expect(try workspace.data("report-test-report.html") == workspace.data("out/report.html"))
+
+        let other = try Workspace(Self.scenario.replacingOccurrences(of: "report-test", with: "other"))
+        try FileManager.default.copyItem(at: workspace.folder.appendingPathComponent("store.sqlite"), to: other.folder.appendingPathComponent("store.sqlite"))
+        #expect(try other.run(["run", other.scenario, "--out", "out", "--db", "store.sqlite", "--quiet"]).status == 0)
+        let ambiguous = try other.run(["report", "store.sqlite"])
+        #expect(ambiguous.status != 0 && ambiguous.stderr.contains("--scenario") && ambiguous.stderr.contains("report-test"), "\(ambiguous.stderr)")
+        #expect(try other.run(["report", "store.sqlite", "--scenario", "report-test", "--out", "chosen.html"]).status == 0)
+        #expect(try other.data("chosen.html") == workspace.data("out/report.html"))
+        #expect(try !other.entries(".").contains { $0.hasSuffix(".tmp") })
+    }
+
     @Test("Without an agent sweep the report draws bars, and checks the expectations of a run with --set and --variant.")
     func singlePoint() throws {
         let text = """
@@ -106,5 +125,9 @@ import Testing
         let result = try workspace.run(["report", "."])
         #expect(result.status != 0)
         #expect(result.stderr.contains("runs.csv"))
+        let missing = try workspace.run(["report", "nowhere"])
+        #expect(missing.status != 0 && missing.stderr.contains("nowhere: no such results folder or run store"))
+        let notStore = try workspace.run(["report", workspace.scenario])
+        #expect(notStore.status != 0 && notStore.stderr.contains(workspace.scenario), "\(notStore.stderr)")
     }
 }
