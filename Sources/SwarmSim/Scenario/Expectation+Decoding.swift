@@ -46,7 +46,7 @@ extension Expectation {
         let atMost = r.optionalNumber("at_most", doc: "The statistic must be at most this.")
         let between = readBetween(&r)
         let trend = optionalName(&r, "trend", among: Direction.allCases.map(\.rawValue), kind: "trend", listed: true,
-                                 doc: "The metric's mean must rise (or fall) at every step along path.")
+                                 doc: "Along path, the mean at the highest swept value must lie beyond the mean at the lowest, by both 95% half-widths: above for increasing_in, below for decreasing_in.")
             .flatMap(Direction.init(rawValue:))
         let trendPath = readTrendPath(&r, sweep: sweep, conditions: conditions)
 
