@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a scenario's sweep as SHARDS processes on this machine with GNU parallel, each shard into a
 # run store of its own, then merges the stores into one and exports the CSVs from it: the same
-# runs.csv, timeseries.csv and aggregate.csv as `swarmsim run SCENARIO` would write.
+# runs.csv, timeseries.csv, aggregate.csv and usl.csv as `swarmsim run SCENARIO` would write.
 #
 # Stopped or failed part-way, run the same command again: every shard's store keeps the runs it
 # finished, and only the missing ones are simulated.
@@ -17,7 +17,8 @@ usage: scripts/sweep-gnu-parallel.sh SCENARIO SHARDS OUT_DIR [RUN_OPTION...]
   SCENARIO    the scenario file (JSON)
   SHARDS      how many slices to split the run plan into; GNU parallel runs one per core at a time
   OUT_DIR     receives shards/shard-K.sqlite (one store per shard), swarmsim.sqlite (the merged
-              store) and the exported runs.csv, timeseries.csv, aggregate.csv, scenario.resolved.json
+              store) and the exported runs.csv, timeseries.csv, aggregate.csv, usl.csv,
+              scenario.resolved.json
   RUN_OPTION  passed to every `swarmsim run`, e.g. --set agents.count=5 --replications 20
 
 example: scripts/sweep-gnu-parallel.sh scenarios/flat-vs-hierarchy.json 8 results/sweep

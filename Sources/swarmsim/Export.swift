@@ -8,8 +8,8 @@ extension SwarmSimCommand {
             abstract: "Write a stored scenario's result files again from a run store, without simulating.",
             discussion: """
                 Re-creates the plan from the scenario file text, settings and variants the store kept, \
-                and writes runs.csv, timeseries.csv, aggregate.csv and scenario.resolved.json byte for \
-                byte as swarmsim run wrote them. Fails, writing nothing, when the store lacks some of \
+                and writes runs.csv, timeseries.csv, aggregate.csv, usl.csv and scenario.resolved.json \
+                byte for byte as swarmsim run wrote them. Fails, writing nothing, when the store lacks some of \
                 the plan's runs. A store holding several scenarios (or one run with different settings \
                 or variants) needs --scenario; the error lists them.
                 """

@@ -11,7 +11,8 @@ extension SwarmSimCommand {
                 Fits X(N) = gamma N / (1 + sigma (N-1) + kappa N (N-1)) by least squares, with sigma and \
                 kappa in [0, 1] and gamma >= 0, per group of --by (e.g. the variant), and prints CSV: group, \
                 gamma, sigma, kappa, peak_n = sqrt((1 - sigma) / kappa) (empty when kappa is 0), and their \
-                standard errors (empty with fewer than 4 points). Rows with an empty x or y are skipped.
+                standard errors (empty with fewer than 4 points). Rows with an empty x or y are skipped. \
+                swarmsim run writes the same fits of its throughput means to usl.csv in the results folder.
                 Example: swarmsim fit results/flat-vs-hierarchy/aggregate.csv --x agents --y throughput_tasks_per_hour_mean --by variant
                 """
         )
@@ -56,19 +57,15 @@ extension SwarmSimCommand {
                 points[group, default: ([], [])].x.append(throughput)
             }
             var output = ""
-            CSVWriter.writeHeader(["group", "gamma", "sigma", "kappa", "peak_n",
-                                   "gamma_se", "sigma_se", "kappa_se"], to: &output)
+            let columns: [USLFitColumn] = [.gamma, .sigma, .kappa, .peakN, .gammaSE, .sigmaSE, .kappaSE]
+            CSVWriter.writeHeader(["group"] + columns.map(\.rawValue), to: &output)
             for group in groups {
                 let data = points[group]!
                 guard data.n.count >= 3 else {
                     throw CLIError("group \"\(group)\" has \(data.n.count) points; a fit needs at least 3")
                 }
                 let fit = UniversalScalabilityLaw.fit(n: data.n, x: data.x)
-                let errors = fit.standardErrors
-                CSVWriter.writeRow([
-                    .text(group), .number(fit.law.gamma), .number(fit.law.sigma), .number(fit.law.kappa), .number(fit.law.peak),
-                    .number(errors?.gamma), .number(errors?.sigma), .number(errors?.kappa),
-                ], to: &output)
+                CSVWriter.writeRow([.text(group)] + columns.map { $0.cell(fit) }, to: &output)
             }
             print(output, terminator: "")
         }

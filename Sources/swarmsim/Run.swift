@@ -7,8 +7,10 @@ extension SwarmSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run every variant, sweep point and replicate of a scenario and write the results.",
             discussion: """
-                Writes runs.csv, timeseries.csv, aggregate.csv and scenario.resolved.json into the output \
-                folder, all four or none: files are written under temporary names and renamed at the end. \
+                Writes runs.csv, timeseries.csv, aggregate.csv, usl.csv (the Universal Scalability Law \
+                fitted to each variant's throughput against agents) and scenario.resolved.json into the \
+                output folder, all five or none: files are written under temporary names and renamed at \
+                the end. \
                 Then prints one line per variant and sweep point: means across replicates, throughput with \
                 its 95% interval half-width. Runs are simulated in parallel (--jobs); the files are the same \
                 whatever the number of jobs. Progress goes to stderr. Ctrl-C (SIGINT) or SIGTERM stops \

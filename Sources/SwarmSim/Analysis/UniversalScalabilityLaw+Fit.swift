@@ -8,6 +8,9 @@ extension UniversalScalabilityLaw {
         /// s^2 (J'J)^-1 with s^2 = RSS / (n - 3)); nil with fewer than 4 points or a singular J'J.
         public let standardErrors: (gamma: Double, sigma: Double, kappa: Double)?
         public let residualSumOfSquares: Double
+        /// The number of (n, x) points fitted: what the standard errors' degrees of freedom (and a
+        /// reader's trust in the fit) rest on, so tables of fits report it.
+        public let points: Int
     }
 
     /// Fits X(N) to (n, x) points by non-linear least squares with sigma and kappa in [0, 1] and
@@ -77,7 +80,8 @@ extension UniversalScalabilityLaw {
                 if lambda > 1e12 { break }
             }
         }
-        return Fit(law: best, standardErrors: standardErrors(best, n: n, x: x, rss: bestRSS), residualSumOfSquares: bestRSS)
+        return Fit(law: best, standardErrors: standardErrors(best, n: n, x: x, rss: bestRSS), residualSumOfSquares: bestRSS,
+                   points: n.count)
     }
 
     /// s^2 (J'J)^-1 over (gamma, sigma, kappa) at `law`, by the analytic Jacobian.

@@ -2,15 +2,19 @@ import Foundation
 
 /// Writes the files of one run of a scenario into a folder (OUTPUTS.md): runs.csv and
 /// timeseries.csv row by row as runs finish, so memory does not grow with the samples; then
-/// aggregate.csv and scenario.resolved.json. All four go to temporary files that `commit` renames
-/// together, so a failed or interrupted run leaves the folder's earlier results as they were; a
-/// writer given up on is `discard`ed, which removes its temporary files.
+/// aggregate.csv, usl.csv (the scaling fits of aggregate.csv, see ResultsWriter+USL.swift) and
+/// scenario.resolved.json. All five go to temporary files that `commit` renames together, so a
+/// failed or interrupted run leaves the folder's earlier results as they were; a writer given up
+/// on is `discard`ed, which removes its temporary files.
 public final class ResultsWriter: RunSink {
-    /// The names of the four files, as OUTPUTS.md fixes them.
+    /// The names of the five files, as OUTPUTS.md and the data dictionary fix them.
     public static let runsFile = "runs.csv"
     public static let timeseriesFile = "timeseries.csv"
     public static let aggregateFile = "aggregate.csv"
+    public static let uslFile = "usl.csv"
     public static let resolvedFile = "scenario.resolved.json"
+    /// Every file a committed writer leaves in its folder, in the order they are renamed into place.
+    public static let files = [runsFile, timeseriesFile, aggregateFile, uslFile, resolvedFile]
 
     private let plan: RunPlan
     private var runs: AtomicFile
@@ -56,31 +60,42 @@ public final class ResultsWriter: RunSink {
         }
     }
 
-    /// Writes aggregate.csv from `table` (which must keep `SummaryMetric.aggregated`) and
-    /// scenario.resolved.json, then renames all four files into place.
+    /// Writes aggregate.csv from `table` (which must keep `SummaryMetric.aggregated`), usl.csv
+    /// from aggregate.csv's rows, and scenario.resolved.json, then renames all five files into place.
     public func commit(aggregating table: ReplicateTable) throws {
         let directory = runs.destination.deletingLastPathComponent()
         var aggregate = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.aggregateFile))
+        var usl = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.uslFile))
         let resolved = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.resolvedFile))
-        CSVWriter.writeHeader(ResultsWriter.aggregateHeader(plan), to: &aggregate)
-        for (index, group) in plan.groups.enumerated() {
-            var cells: [CSVCell] = [.text(group.variant), .text(group.config.topology.kind.rawValue), .integer(group.config.agents.count)]
-            cells += group.parameters.map { .json($0.value) }
-            cells.append(.integer(plan.replicates))
-            for metric in SummaryMetric.aggregated {
-                let summary = table.summary(of: metric, inGroup: index)
-                let halfWidth = summary?.halfWidth
-                cells += [
-                    .number(summary?.mean), .number(summary?.standardDeviation),
-                    .number(halfWidth.map { summary!.mean - $0 }), .number(halfWidth.map { summary!.mean + $0 }),
-                ]
-            }
-            CSVWriter.writeRow(cells, to: &aggregate)
+        let header = ResultsWriter.aggregateHeader(plan)
+        let rows = plan.groups.indices.map { aggregateRow(group: $0, table: table) }
+        CSVWriter.writeHeader(header, to: &aggregate)
+        for row in rows {
+            CSVWriter.writeRow(row, to: &aggregate)
         }
+        ResultsWriter.writeUSL(aggregateHeader: header, rows: rows, to: &usl)
         resolved.write(plan.resolvedDocument.prettyText)
-        for file in [runs, timeseries, aggregate, resolved] {
+        for file in [runs, timeseries, aggregate, usl, resolved] {
             try file.commit()
         }
+    }
+
+    /// aggregate.csv's row of group `index` of the plan: its identity and parameters, n, and the
+    /// mean, sd and 95% interval of each aggregated metric in `table`.
+    private func aggregateRow(group index: Int, table: ReplicateTable) -> [CSVCell] {
+        let group = plan.groups[index]
+        var cells: [CSVCell] = [.text(group.variant), .text(group.config.topology.kind.rawValue), .integer(group.config.agents.count)]
+        cells += group.parameters.map { .json($0.value) }
+        cells.append(.integer(plan.replicates))
+        for metric in SummaryMetric.aggregated {
+            let summary = table.summary(of: metric, inGroup: index)
+            let halfWidth = summary?.halfWidth
+            cells += [
+                .number(summary?.mean), .number(summary?.standardDeviation),
+                .number(halfWidth.map { summary!.mean - $0 }), .number(halfWidth.map { summary!.mean + $0 }),
+            ]
+        }
+        return cells
     }
 
     /// Removes the temporary files of a run given up on, leaving the folder as it was.

@@ -12,12 +12,7 @@ extension HTMLReport {
                            throughputBars(series, metric: "throughput_tasks_per_hour", title: "throughput (tasks/h)")
                                + "\n" + throughputBars(series, metric: "effective_agents", title: "effective agents (agents)"))
         }
-        let fits = series.map { entry -> UniversalScalabilityLaw.Fit? in
-            let points = entry.points.compactMap { point in
-                point.estimate("throughput_tasks_per_hour").mean.map { (n: point.agents, x: $0) }
-            }
-            return points.count >= 3 ? UniversalScalabilityLaw.fit(n: points.map(\.n), x: points.map(\.x)) : nil
-        }
+        let fits = series.map(\.fit)
         let rows = zip(series, fits).map { entry, fit -> [String] in
             guard let law = fit?.law else { return [entry.label, "–", "–", "–", "–"] }
             return [entry.label, readableNumber(law.gamma), readableNumber(law.sigma), readableNumber(law.kappa),

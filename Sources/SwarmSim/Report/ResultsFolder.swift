@@ -46,18 +46,15 @@ public struct ResultsFolder: Sendable {
         return parameters.isEmpty ? variant : "\(variant) (\(parameters.joined(separator: ", ")))"
     }
 
-    /// aggregate.csv's rows grouped into series, in order of first appearance, each by increasing
-    /// agent count (rows without a number of agents are left out).
+    /// aggregate.csv's rows grouped into series (`ScalingCurve`, which usl.csv is written from
+    /// too), in order of first appearance, each by increasing agent count with its fit (rows
+    /// without a number of agents are left out).
     var aggregateSeries: [AggregateSeries] {
-        var order: [String] = []
-        var points: [String: [AggregatePoint]] = [:]
-        for row in aggregate.rows {
-            guard let agents = aggregate.number(row, "agents") else { continue }
-            let label = series(of: row, in: aggregate)
-            if points[label] == nil { order.append(label) }
-            points[label, default: []].append(AggregatePoint(agents: agents, row: row, table: aggregate))
+        ScalingCurve.curves(in: aggregate).map { curve in
+            AggregateSeries(label: series(of: aggregate.rows[curve.rows[0]], in: aggregate),
+                            points: zip(curve.rows, curve.agents).map { AggregatePoint(agents: $1, row: aggregate.rows[$0], table: aggregate) },
+                            fit: curve.fit)
         }
-        return order.map { AggregateSeries(label: $0, points: points[$0]!.sorted { $0.agents < $1.agents }) }
     }
 
     /// runs.csv's rows by series (in order of first appearance), then by increasing agent count.
@@ -86,6 +83,8 @@ struct AggregateSeries {
     let label: String
     /// By increasing agent count.
     let points: [AggregatePoint]
+    /// The Universal Scalability Law fitted to the throughput means; nil with fewer than 3 agent counts.
+    let fit: UniversalScalabilityLaw.Fit?
 }
 
 /// One row of aggregate.csv: a series at one agent count.

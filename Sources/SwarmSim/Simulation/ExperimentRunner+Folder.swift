@@ -3,7 +3,7 @@ import Foundation
 extension ExperimentRunner {
     /// Runs all of `plan` (see `run(_:shard:into:jobs:cache:isolation:)` for `jobs` and `cache`) and
     /// writes its results into `directory`, all or none (see `ResultsWriter`): runs.csv,
-    /// timeseries.csv, aggregate.csv and scenario.resolved.json. `sinks` (a progress display, a run
+    /// timeseries.csv, aggregate.csv, usl.csv and scenario.resolved.json. `sinks` (a progress display, a run
     /// store) receive every run too, after the files.
     /// Returns the replicates' values of `SummaryMetric.aggregated`, for a summary table.
     ///

@@ -17,10 +17,11 @@ extension RunStore {
         return candidates[0]
     }
 
-    /// Writes runs.csv, timeseries.csv, aggregate.csv and scenario.resolved.json of `scenario` into
-    /// `folder` again, byte for byte as `swarmsim run` wrote them, without simulating: the plan is
-    /// re-created from the stored scenario and its runs' stored results go through the same
-    /// `ResultsWriter`, in plan order. Writes nothing unless the store holds every run of the plan.
+    /// Writes runs.csv, timeseries.csv, aggregate.csv, usl.csv and scenario.resolved.json of
+    /// `scenario` into `folder` again, byte for byte as `swarmsim run` wrote them, without
+    /// simulating: the plan is re-created from the stored scenario and its runs' stored results go
+    /// through the same `ResultsWriter`, in plan order. Writes nothing unless the store holds every
+    /// run of the plan.
     public func export(_ scenario: StoredScenario, to folder: URL) throws(RunStoreError) {
         let plan = try scenario.plan(storedIn: file)
         let missing = try reading { db in

@@ -63,7 +63,7 @@ private let longScenario = ScenarioFixtures.text([
         _ = running.wait()
         let resumed = try workspace.run(command)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "scenario.resolved.json"] {
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv", "scenario.resolved.json"] {
             #expect(try workspace.data("out/\(file)") == reference.data("out/\(file)"), "\(file) differs after resuming")
         }
         #expect(try workspace.entries("out").allSatisfy { !$0.hasSuffix(".tmp") })

@@ -13,7 +13,7 @@ private let mixedScenario = ScenarioFixtures.text([
     "expect": [["metric": "tasks_done", "variant": "pw", "at_least": 1]],
 ])
 
-private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json", "timeseries.csv"]
+private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json", "timeseries.csv", "usl.csv"]
 
 @Suite struct ParallelRunCommandTests {
     @Test("run writes byte-identical files and prints the same table with --jobs 1 and --jobs 4.")
@@ -66,7 +66,7 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         let line = one.stderr.split(separator: "\n").first { $0.hasPrefix("replications auto: ") }
         let count = try #require(line.flatMap { Int($0.dropFirst("replications auto: ".count).prefix { $0 != " " }) })
         #expect(count % 4 == 0 && count > 4)
-        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "scenario.resolved.json"] {
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv", "scenario.resolved.json"] {
             #expect(try workspace.data("one/\(file)") == workspace.data("two/\(file)"), "\(file) differs")
         }
         let aggregate = try workspace.contents("one/aggregate.csv").split(separator: "\n")

@@ -16,7 +16,7 @@ extension Workspace {
     }
 }
 
-private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json", "timeseries.csv"]
+private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json", "timeseries.csv", "usl.csv"]
 
 @Suite struct ScenarioCommandTests {
     @Test("validate prints the plan's size and exits 0 for a valid scenario.")
@@ -41,7 +41,7 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
             """)
     }
 
-    @Test("run writes the four files with their headers under results/<name>/ and prints the table.")
+    @Test("run writes the five files with their headers under results/<name>/ and prints the table.")
     func runWritesFiles() throws {
         let workspace = try Workspace()
         let result = try workspace.run(["run", workspace.scenario])
@@ -57,6 +57,9 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         let aggregate = try workspace.contents("results/cli-demo-1/aggregate.csv").split(separator: "\n")
         #expect(aggregate[0].hasPrefix("variant,topology,agents,agents.count,n,throughput_tasks_per_hour_mean,throughput_tasks_per_hour_sd,"))
         #expect(aggregate.count == 5 && aggregate[1].hasPrefix("flat,flat-lock,1,1,2,"))
+        // Two agent counts are too few for a fit: the header alone.
+        #expect(try workspace.contents("results/cli-demo-1/usl.csv")
+                 == "variant,topology,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n\n")
         #expect(try workspace.contents("results/cli-demo-1/scenario.resolved.json").contains(#""swarmsim_version" : "#))
         let table = result.stdout.split(separator: "\n")
         #expect(table.count == 5)

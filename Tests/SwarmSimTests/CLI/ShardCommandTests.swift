@@ -39,7 +39,7 @@ private func environment(_ slurm: [String: String] = [:]) -> [String: String] {
         #expect(merge.status == 0, "\(merge.stderr)")
         let export = try workspace.run(["export", "all.sqlite", "--out", "merged"])
         #expect(export.status == 0, "\(export.stderr)")
-        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "scenario.resolved.json"] {
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv", "scenario.resolved.json"] {
             #expect(try workspace.data("merged/\(file)") == workspace.data("whole/\(file)"), "\(file) differs")
         }
         #expect(!workspace.exists("results/sharded"))

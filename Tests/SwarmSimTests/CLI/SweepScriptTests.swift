@@ -108,7 +108,7 @@ private func stubWorkspace() throws -> Workspace {
         let sweep = try runScript("scripts/sweep-gnu-parallel.sh", [workspace.scenario, "4", "sweep"], in: workspace.folder,
                                   environment: ["SWARMSIM": BuiltBinary.url.path])
         #expect(sweep.status == 0, "\(sweep.stderr)")
-        for file in ["runs.csv", "timeseries.csv", "aggregate.csv"] {
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv"] {
             let a = try workspace.data("direct/\(file)")
             #expect(!a.isEmpty && (try? workspace.data("sweep/\(file)")) == a, "\(file) differs")
         }

@@ -13,7 +13,7 @@ import Testing
         let result = try workspace.run(["run", scenario, "--out", "out", "--db", "store.sqlite", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let committed = RepositoryFiles.root.appendingPathComponent("notebooks-data/\(name)")
-        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "scenario.resolved.json"] {
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv", "scenario.resolved.json"] {
             let expected = try Data(contentsOf: committed.appendingPathComponent(file))
             #expect(try workspace.data("out/\(file)") == expected,
                     "notebooks-data/\(name)/\(file) no longer matches its scenario: run notebooks-data/regenerate.sh if the change is meant")

@@ -35,4 +35,22 @@ import Testing
             #expect(dictionary.contains("`\(column)`"), "notebooks-data/README.md does not document column \(column)")
         }
     }
+
+    @Test("Every column of usl.csv is documented in the data dictionary's usl.csv section.")
+    func everyUSLColumnIsDocumented() throws {
+        let dictionary = try String(contentsOf: RepositoryFiles.root.appendingPathComponent("notebooks-data/README.md"), encoding: .utf8)
+        let heading = "\n## \(ResultsWriter.uslFile) "
+        let section = try #require(dictionary.components(separatedBy: heading).dropFirst().first,
+                                   "notebooks-data/README.md has no section \(heading.trimmingCharacters(in: .whitespacesAndNewlines))")
+            .components(separatedBy: "\n## ")[0]
+        // A plan with a parameter column besides agents.count, so the header has every kind of column.
+        let plan = try RunPlan(ScenarioFixtures.decode(ScenarioFixtures.text(["sweep": ["agents.count": [1, 2, 3]]]),
+                                                       settings: ["commits.policy=tolerant"]))
+        let header = ResultsWriter.uslHeader(plan)
+        #expect(header.contains("commits.policy") && !header.contains("agents.count"))
+        for column in header where column != "commits.policy" {
+            #expect(section.contains("`\(column)`"), "notebooks-data/README.md does not document usl.csv column \(column)")
+        }
+        #expect(section.contains("`agents.count`"), "the usl.csv section does not say which parameter columns it has (all but agents.count)")
+    }
 }

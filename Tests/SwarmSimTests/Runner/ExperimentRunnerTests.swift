@@ -78,7 +78,7 @@ private final class FailingSink: RunSink {
         _ = try await ExperimentRunner.run(plan, writingTo: folder.appendingPathComponent("resumed"), alsoInto: [resumed], jobs: 2,
                                            cache: DictionaryCache(halfStored))
         #expect(resumed.runs.filter(\.reused).count == plan.count / 2)
-        for file in [ResultsWriter.runsFile, ResultsWriter.timeseriesFile, ResultsWriter.aggregateFile, ResultsWriter.resolvedFile] {
+        for file in ResultsWriter.files {
             let a = try Data(contentsOf: folder.appendingPathComponent("fresh/\(file)"))
             let b = try Data(contentsOf: folder.appendingPathComponent("resumed/\(file)"))
             #expect(!a.isEmpty && a == b, "\(file) differs")

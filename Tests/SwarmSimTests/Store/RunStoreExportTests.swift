@@ -5,7 +5,7 @@ import Testing
 /// A folder holding the store demo scenario as scenario.json, removed when the test ends.
 private final class ExportWorkspace {
     let folder: URL
-    let files = ["aggregate.csv", "runs.csv", "scenario.resolved.json", "timeseries.csv"]
+    let files = ["aggregate.csv", "runs.csv", "scenario.resolved.json", "timeseries.csv", "usl.csv"]
     /// The command-line options of the runs: a setting, a seed and one variant.
     let options = ["--set", "commits.policy=tolerant", "--seed", "5", "--variant", "pw"]
 
@@ -37,7 +37,7 @@ private final class ExportWorkspace {
         try String(contentsOf: url(path), encoding: .utf8)
     }
 
-    /// The four files in `path`, by name.
+    /// The five files in `path`, by name.
     func outputs(_ path: String) throws -> [String: Data] {
         Dictionary(uniqueKeysWithValues: try files.map { ($0, try Data(contentsOf: url(path).appendingPathComponent($0))) })
     }
@@ -61,6 +61,29 @@ private final class ExportWorkspace {
         #expect(cli.status == 0, "\(cli.stderr)")
         #expect(cli.stderr == "store demo: 4 runs exported to results/store-demo\n")
         #expect(try workspace.outputs("results/store-demo") == workspace.outputs("reference"))
+    }
+
+    @Test("export writes usl.csv byte for byte as swarmsim run wrote it when agents are swept far enough for fits.")
+    func exportReproducesTheFits() throws {
+        let workspace = try Workspace(ScenarioFixtures.text([
+            "name": "usl demo",
+            "variants": [["label": "flat", "topology": ["kind": "flat-lock"]], ["label": "pw"]],
+            "sweep": ["agents.count": [1, 2, 4, 8]],
+        ]))
+        let run = try workspace.run(["run", workspace.scenario, "--out", "reference", "--db", "runs.sqlite", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let usl = try workspace.contents("reference/usl.csv").split(separator: "\n")
+        #expect(usl.count == 3 && usl[1].hasPrefix("flat,flat-lock,4,") && usl[2].hasPrefix("pw,planner-worker,4,"))
+
+        let store = try RunStore(file: workspace.folder.appendingPathComponent("runs.sqlite").path, access: .readOnly)
+        try store.export(store.scenario(selecting: nil), to: workspace.folder.appendingPathComponent("library"))
+        let cli = try workspace.run(["export", "runs.sqlite", "--out", "cli"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        for file in ResultsWriter.files {
+            let reference = try workspace.data("reference/\(file)")
+            #expect(try workspace.data("library/\(file)") == reference, "\(file) differs")
+            #expect(try workspace.data("cli/\(file)") == reference, "\(file) differs")
+        }
     }
 
     @Test("export fails, writing nothing, when runs of the plan are missing, and says how to finish them.")
