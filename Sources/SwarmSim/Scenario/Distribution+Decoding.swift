@@ -138,7 +138,8 @@ extension Distribution {
         func numbers(_ key: String, _ rule: NumberRule, _ doc: String) -> [Double]? {
             p.describe(key, ["type": .string("array"), "minItems": .number(1), "items": .object(["type": .string("number")].merging(rule.schema) { $1 })],
                        doc: doc)
-            guard let value = p.value(key) else { return nil }
+            // A required key given as null is reported as missing (by `require`), not as mistyped.
+            guard let value = p.given(key), !(value == .null && p.requiredKeys.contains(key)) else { return nil }
             guard case .array(let items) = value, !items.isEmpty else {
                 log.report(path.appending(key), "must be a non-empty array of numbers", found: value.brief)
                 return nil
@@ -193,7 +194,7 @@ extension ObjectReader {
         _ key: String, default fallback: Distribution,
         allowed: ClosedRange<Double> = -Double.infinity...Double.infinity, doc: String
     ) -> Distribution {
-        let result = value(key).flatMap { Distribution.decode($0, at: path.appending(key), log: log, allowed: allowed) } ?? fallback
+        let result = given(key).flatMap { Distribution.decode($0, at: path.appending(key), log: log, allowed: allowed) } ?? fallback
         record(key, result.jsonValue)
         let support = allowed == -Double.infinity...Double.infinity ? "" : " Its draws must lie in \(Distribution.describe(allowed))."
         describe(key, ["$ref": .string(Distribution.schemaReference)], doc: doc + support, default: fallback.jsonValue)

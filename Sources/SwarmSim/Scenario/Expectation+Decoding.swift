@@ -125,7 +125,7 @@ extension Expectation {
     /// A `where` object: swept paths, each pinned to one of its swept values.
     private static func readConditions(_ r: inout ObjectReader, _ key: String, sweep: SweepGrid, doc: String) -> [String: JSONValue] {
         r.describe(key, ["type": .string("object"), "propertyNames": SweepGrid.pathSchema], doc: doc, default: .object([:]))
-        guard let value = r.value(key) else {
+        guard let value = r.given(key) else {
             r.record(key, .object([:]))
             return [:]
         }

@@ -177,7 +177,7 @@ extension ModelConfig {
         let doc = "Named profiles of agent traits; each states only the traits it changes from the built-in default, and \"default\" always exists."
         var profiles: [String: ProfileConfig] = [:]
         let given: [String: JSONValue]
-        if case .object(let fields) = r.value("profiles") ?? .object([:]) {
+        if case .object(let fields) = r.given("profiles") ?? .object([:]) {
             given = fields
         } else {
             r.object("profiles", doc: doc) { _ in () }

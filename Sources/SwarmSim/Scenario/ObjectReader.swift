@@ -33,11 +33,19 @@ public struct ObjectReader {
         }
     }
 
-    /// The raw value of `key`, marking the key as known; nil when absent or null.
+    /// The raw value of `key`, marking the key as known; nil when absent or null. For fields where
+    /// null means "none" (`tasks.count`, an expectation's bounds); elsewhere use `given(_:)`.
     public mutating func value(_ key: String) -> JSONValue? {
-        knownKeys.append(key)
-        guard let value = fields[key], value != .null else { return nil }
+        guard let value = given(key), value != .null else { return nil }
         return value
+    }
+
+    /// The raw value of `key`, null included, marking the key as known; nil when absent. A field
+    /// that takes no null reads through this, so that null is refused as the wrong type (as the
+    /// schema refuses it) rather than silently read as the default.
+    public mutating func given(_ key: String) -> JSONValue? {
+        if !knownKeys.contains(key) { knownKeys.append(key) }
+        return fields[key]
     }
 
     /// True when the document gives `key`.
@@ -47,7 +55,7 @@ public struct ObjectReader {
 
     /// A number field, checked against `rule`; `fallback` when absent or refused.
     public mutating func number(_ key: String, default fallback: Double, _ rule: NumberRule = .any, doc: String) -> Double {
-        let result = value(key).flatMap { ObjectReader.number($0, at: path.appending(key), rule, log: log) } ?? fallback
+        let result = given(key).flatMap { ObjectReader.number($0, at: path.appending(key), rule, log: log) } ?? fallback
         record(key, .number(result))
         describe(key, ["type": .string("number")].merging(rule.schema) { $1 }, doc: doc, default: .number(result))
         return result
@@ -88,7 +96,7 @@ public struct ObjectReader {
     @discardableResult
     public mutating func require(_ key: String) -> Bool {
         if !requiredKeys.contains(key) { requiredKeys.append(key) }
-        guard let given = fields[key], given != .null else {
+        guard let present = fields[key], present != .null else {
             log.report(path.appending(key), "is required")
             return false
         }
@@ -115,7 +123,7 @@ public struct ObjectReader {
 
     /// An integer field, checked against `range`.
     public mutating func integer(_ key: String, default fallback: Int, _ range: ClosedRange<Int> = 0...Int.max, doc: String) -> Int {
-        let result = value(key).flatMap { ObjectReader.integer($0, at: path.appending(key), range, log: log) } ?? fallback
+        let result = given(key).flatMap { ObjectReader.integer($0, at: path.appending(key), range, log: log) } ?? fallback
         record(key, .number(Double(result)))
         describe(key, NumberRule.integer(range).schema, doc: doc, default: .number(Double(result)))
         return result
@@ -144,13 +152,19 @@ public struct ObjectReader {
         return scalar(key, default: fallback, "a string", wrap: JSONValue.string) { $0.stringValue }
     }
 
-    /// A string field that must be given and not be empty.
+    /// A string field that must be given (null counts as missing) and not be empty.
     public mutating func requiredString(_ key: String, doc: String) -> String {
         require(key)
-        let result = scalar(key, default: "", "a string", wrap: JSONValue.string) { $0.stringValue }
-        if has(key), fields[key]?.stringValue == "" {
-            log.report(path.appending(key), "must not be empty")
+        var result = ""
+        if let value = value(key) {
+            if let text = value.stringValue {
+                result = text
+                if text.isEmpty { log.report(path.appending(key), "must not be empty") }
+            } else {
+                log.report(path.appending(key), "must be a string", found: value.brief)
+            }
         }
+        record(key, .string(result))
         describe(key, ["type": .string("string"), "minLength": .number(1)], doc: doc)
         return result
     }
@@ -160,7 +174,7 @@ public struct ObjectReader {
         _ key: String, default fallback: T, _ kind: String, wrap: (T) -> JSONValue, extract: (JSONValue) -> T?
     ) -> T {
         var result = fallback
-        if let value = value(key) {
+        if let value = given(key) {
             if let extracted = extract(value) {
                 result = extracted
             } else {
@@ -178,7 +192,7 @@ public struct ObjectReader {
         var result = fallback
         let allowed = Choice.allCases.map(\.rawValue)
         describe(key, ["type": .string("string"), "enum": .array(allowed.map(JSONValue.string))], doc: doc, default: .string(fallback.rawValue))
-        if let value = value(key) {
+        if let value = given(key) {
             if case .string(let text) = value, let choice = Choice(rawValue: text) {
                 result = choice
             } else {
@@ -192,7 +206,7 @@ public struct ObjectReader {
 
     /// A nested object field, read by `read`; the reader sees `{}` when the key is absent.
     public mutating func object<T>(_ key: String, doc: String, _ read: (inout ObjectReader) -> T) -> T {
-        var reader = ObjectReader(value(key) ?? .object([:]), at: path.appending(key), log: log)
+        var reader = ObjectReader(given(key) ?? .object([:]), at: path.appending(key), log: log)
         let result = read(&reader)
         reader.finish()
         record(key, .object(reader.resolved))
@@ -204,13 +218,13 @@ public struct ObjectReader {
     ///
     /// An absent object is still read, over `{}` into a discarded log, so that its schema is known.
     public mutating func optionalObject<T>(_ key: String, doc: String, _ read: (inout ObjectReader) -> T) -> T? {
-        let given = value(key)
-        var reader = ObjectReader(given ?? .object([:]), at: path.appending(key), log: given == nil ? ProblemLog() : log)
+        let present = value(key)
+        var reader = ObjectReader(present ?? .object([:]), at: path.appending(key), log: present == nil ? ProblemLog() : log)
         let result = read(&reader)
         reader.finish()
-        record(key, given == nil ? .null : .object(reader.resolved))
+        record(key, present == nil ? .null : .object(reader.resolved))
         describe(key, ObjectReader.nullable(reader.objectSchema), doc: doc, default: .null)
-        return given == nil ? nil : result
+        return present == nil ? nil : result
     }
 
     /// Reports every key of the object that no getter asked for.

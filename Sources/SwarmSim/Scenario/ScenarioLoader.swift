@@ -168,7 +168,7 @@ final class ScenarioLoader {
     /// and the raw variants, sweep and expectations for later stages.
     static func readTopLevel(_ r: inout ObjectReader) -> TopLevel {
         var top = TopLevel()
-        if let reference = r.value("$schema"), reference.stringValue == nil {
+        if let reference = r.given("$schema"), reference.stringValue == nil {
             r.log.report(r.path.appending("$schema"), "must be a string", found: reference.brief)
         }
         r.describe("$schema", ["type": .string("string")],
@@ -183,13 +183,13 @@ final class ScenarioLoader {
         top.sampleEveryHours = r.number("sample_every_hours", default: 4, .positive, doc: "Interval of timeseries.csv rows, in hours.")
         ScenarioLimits.checkSampling(durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours, log: r.log)
         _ = ModelConfig.read(&r)
-        top.variants = r.value("variants")
+        top.variants = r.given("variants")
         r.describe("variants", ["type": .string("array"), "minItems": .number(1), "items": .object(["$ref": .string(ScenarioSchema.variantReference)])],
                    doc: "The models to compare, each a label and the sections it changes, deep-merged over the base. Default: one, labelled by its topology.")
-        top.sweep = r.value("sweep")
+        top.sweep = r.given("sweep")
         r.describe("sweep", SweepGrid.schema,
                    doc: "Dotted paths of model parameters, each with the values to try; every variant runs at every point of the full-factorial grid.")
-        top.expect = r.value("expect")
+        top.expect = r.given("expect")
         r.describe("expect", ["type": .string("array"), "items": .object(["$ref": .string(ScenarioSchema.expectationReference)])],
                    doc: "Claims about the results that swarmsim check and swarmsim report test.")
         return top
@@ -200,7 +200,7 @@ final class ScenarioLoader {
         let label = r.requiredString("label", doc: "Names the variant in the results (the variant column).")
         var sections: [String: JSONValue] = [:]
         for section in ModelConfig.sectionNames {
-            sections[section] = r.value(section)
+            sections[section] = r.given(section)
             r.describe(section, ["$ref": .string(ScenarioSchema.changeReference(section))],
                        doc: "Changes to \(section), deep-merged over the base scenario's.")
         }
