@@ -38,7 +38,11 @@ extension SwarmSimCommand {
             }
             func column(_ name: String) throws -> Int {
                 guard let index = table.header.firstIndex(of: name) else {
-                    let hint = closestMatch(to: name, among: table.header).map { "; did you mean \"\($0)\"?" } ?? ""
+                    // aggregate.csv names statistics after their metric (throughput_tasks_per_hour_mean):
+                    // offer the columns that begin with what was typed when no spelling is close.
+                    let starting = table.header.filter { $0.hasPrefix(name) }
+                    let hint = closestMatch(to: name, among: table.header).map { "; did you mean \"\($0)\"?" }
+                        ?? (starting.isEmpty ? "" : " (columns beginning so: \(starting.prefix(6).joined(separator: ", "))\(starting.count > 6 ? ", ..." : ""))")
                     throw CLIError("\(file) has no column \"\(name)\"\(hint)")
                 }
                 return index

@@ -6,7 +6,7 @@ import SwiftCSV
 extension SwarmSimCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a results folder's report: one self-contained HTML page of charts and checks.",
+            abstract: "Write the report of a results folder or a run store: one self-contained HTML page of charts and checks.",
             discussion: """
                 Reads the folder `swarmsim run` wrote (runs.csv, timeseries.csv, aggregate.csv, \
                 scenario.resolved.json), or a scenario's runs in a run store (as `swarmsim export` would \
@@ -60,6 +60,10 @@ extension SwarmSimCommand {
 
         /// The results folder `directory`, read for the report.
         private func results(in directory: URL) throws -> ResultsFolder {
+            for name in [ResultsWriter.runsFile, ResultsWriter.timeseriesFile, ResultsWriter.aggregateFile, ResultsWriter.resolvedFile]
+            where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
+                throw CLIError("\(directory.path) is not a results folder of swarmsim run: it has no \(name)")
+            }
             func table(_ name: String) throws -> CSVTable {
                 let url = directory.appendingPathComponent(name)
                 do {

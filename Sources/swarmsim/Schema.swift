@@ -8,7 +8,8 @@ extension SwarmSimCommand {
             discussion: """
                 The schema comes from the scenario decoder itself, with each field's type, bounds, default \
                 and description. Save it and point your editor at it, e.g. in VS Code settings: \
-                "json.schemas": [{"fileMatch": ["scenarios/*.json"], "url": "./scenario.schema.json"}]. \
+                "json.schemas": [{"fileMatch": ["scenarios/*.json"], "url": "./scenario.schema.json"}], \
+                or name it in a scenario with "$schema": "./scenario.schema.json" (swarmsim ignores that key). \
                 Some checks need the whole scenario (a swept value valid at its path, a label an expectation \
                 names, distributions whose draws stay in range): swarmsim validate makes them.
                 """

@@ -28,5 +28,13 @@ import Testing
         let result = try workspace.run(["fit", "c.csv", "--x", "agent", "--y", "throughput"])
         #expect(result.status != 0)
         #expect(result.stderr.hasPrefix("Error: c.csv has no column \"agent\"; did you mean \"agents\"?"))
+        // An aggregate.csv metric without its statistic: the columns it begins are offered.
+        try Data("agents,throughput_tasks_per_hour_mean,throughput_tasks_per_hour_sd\n1,1,0\n".utf8)
+            .write(to: workspace.folder.appendingPathComponent("a.csv"))
+        let short = try workspace.run(["fit", "a.csv", "--x", "agents", "--y", "throughput"])
+        #expect(short.status != 0)
+        #expect(short.stderr.hasPrefix(
+            "Error: a.csv has no column \"throughput\" (columns beginning so: throughput_tasks_per_hour_mean, throughput_tasks_per_hour_sd)"),
+            "\(short.stderr)")
     }
 }
