@@ -65,6 +65,10 @@ public enum SummaryMetric: String, CaseIterable, Sendable {
     case costUSD = "cost_usd"
     case costPerTaskUSD = "cost_per_task_usd"
     case events
+    /// Token cost of each nominal agent-hour of aligned goal value landed: what drift and wasted
+    /// work do to the price of useful work, which cost per task (misaligned tasks included) hides.
+    /// Last because it came last (schema 2): columns keep their places.
+    case costPerEffectiveAgentHourUSD = "cost_per_effective_agent_hour_usd"
 }
 
 /// The metrics of one sample interval (from the previous sample time to `time_hours`).

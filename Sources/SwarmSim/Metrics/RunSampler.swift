@@ -108,6 +108,8 @@ struct RunSampler {
         set(.costUSD, c.costUSD)
         set(.costPerTaskUSD, c.tasksDone > 0 ? c.costUSD / Double(c.tasksDone) : nil)
         set(.events, Double(world.events.processedCount))
+        // As the store's schema 2 migration computes it from stored columns, to the last bit.
+        set(.costPerEffectiveAgentHourUSD, effective > 0 ? c.costUSD / (effective * end) : nil)
         return RunResult(summary: summary, samples: rows)
     }
 

@@ -23,6 +23,9 @@ import GRDB
 /// - `samples`: one row per run and sample time: `address`, `sample_index` (0-based), then one
 ///   column per sample metric, named as in timeseries.csv.
 ///
+/// Schema 2 adds the summary metric `cost_per_effective_agent_hour_usd` to `runs`, computed for the
+/// runs already stored from their own columns exactly as a new run computes it.
+///
 /// Metric columns are declared without a type, so SQLite keeps each double exactly as bound (a
 /// REAL column would store -0.0 as 0); an undefined value is NULL.
 enum RunStoreSchema {
@@ -30,7 +33,7 @@ enum RunStoreSchema {
     static let format = "swarmsim run store"
 
     /// The schema this swarmsim writes, the last migration's number.
-    static let version = 1
+    static let version = 2
 
     /// The migrator that brings a store to `version`, each migration in one transaction with the
     /// `schema_version` it reaches. Migrations are history: once released one is never edited,
@@ -42,6 +45,14 @@ enum RunStoreSchema {
         migrator.registerMigration("v1") { db in
             try createVersion1(db)
             try db.execute(sql: "INSERT INTO metadata (key, value) VALUES ('format', ?), ('schema_version', '1')", arguments: [format])
+        }
+        migrator.registerMigration("v2") { db in
+            let column = "cost_per_effective_agent_hour_usd"
+            try db.alter(table: "runs") { t in t.add(column: column) }
+            try db.execute(sql: """
+                UPDATE runs SET "\(column)" = CASE WHEN effective_agents > 0 THEN cost_usd / (effective_agents * simulated_hours) END
+                """)
+            try db.execute(sql: "UPDATE metadata SET value = '2' WHERE key = 'schema_version'")
         }
         return migrator
     }
@@ -56,6 +67,9 @@ enum RunStoreSchema {
         "planners", "hierarchy_depth", "cycles", "fresh_starts", "input_tokens", "output_tokens", "cost_usd",
         "cost_per_task_usd", "events",
     ]
+
+    /// The summary metric columns schema 2 adds.
+    static let version2SummaryColumns = ["cost_per_effective_agent_hour_usd"]
 
     /// The sample metric columns of schema 1, in timeseries.csv's order.
     static let version1SampleColumns = [

@@ -67,10 +67,39 @@ import Testing
         #expect(try store.storedResult(for: plan[0]) == Simulation.run(plan[0]))
     }
 
-    @Test("Schema 1's metric columns are today's metrics: a changed metric list needs a new migration.")
+    @Test("The migrations' metric columns are today's metrics: a changed metric list needs a new migration.")
     func schemaMatchesMetrics() throws {
-        #expect(RunStoreSchema.version1SummaryColumns == RunResult.summaryColumns)
+        #expect(RunStoreSchema.version1SummaryColumns + RunStoreSchema.version2SummaryColumns == RunResult.summaryColumns)
         #expect(RunStoreSchema.version1SampleColumns == RunResult.sampleColumns)
+    }
+
+    @Test("A schema 1 store is upgraded when written: its runs gain the schema 2 metric exactly as a new run computes it.")
+    func upgradeFromSchema1() throws {
+        let (current, old) = (storeFile("current"), storeFile("old"))
+        let plan = try StoreFixtures.plan()
+        try StoreFixtures.record(plan, into: RunStore(file: current))
+        // The same runs in a store as schema 1 held them: every table copied, the runs without the new column.
+        let legacy = try DatabaseQueue(path: old)
+        try RunStoreSchema.migrator.migrate(legacy, upTo: "v1")
+        try legacy.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current])
+            for table in ["scenarios", "models"] {
+                try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM current.\(table)")
+            }
+            let columns = ["address", "scenario", "variant", "topology", "agents", "point", "replicate", "seed", "swarmsim_version",
+                           "duration_hours", "sample_every_hours", "model", "parameters"] + RunStoreSchema.version1SummaryColumns
+            try db.execute(sql: "INSERT INTO main.runs SELECT \(RunStore.quoted(columns)) FROM current.runs")
+            try db.execute(sql: "INSERT INTO main.samples SELECT * FROM current.samples")
+            try db.execute(sql: "DETACH DATABASE current")
+        }
+        try legacy.close()
+        #expect(try StoreFixtures.count("runs", in: old) == plan.count)
+        #expect(try StoreFixtures.dump(old) != StoreFixtures.dump(current))
+
+        let upgraded = try RunStore(file: old)
+        #expect(try StoreFixtures.dump(old) == StoreFixtures.dump(current))
+        let defined = try plan.indices.compactMap { try upgraded.storedResult(for: plan[$0])?[.costPerEffectiveAgentHourUSD] }
+        #expect(!defined.isEmpty && defined.allSatisfy { $0 > 0 })
     }
 
     @Test("A new store is in WAL mode and records its format and schema version, and no clock time.")
@@ -78,7 +107,7 @@ import Testing
         let file = storeFile()
         _ = try RunStore(file: file)
         #expect(try StoreFixtures.dump(file) == [
-            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"1"]"#,
+            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"2"]"#,
         ])
         #expect(try DatabaseQueue(path: file).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
     }
@@ -167,7 +196,7 @@ import Testing
             try RunStore(file: file)
         } throws: { error in
             (error as? RunStoreError)?.description
-                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 1); upgrade swarmsim"
+                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 2); upgrade swarmsim"
         }
     }
 
