@@ -50,6 +50,9 @@ extension Expectation {
             .flatMap(Direction.init(rawValue:))
         let trendPath = readTrendPath(&r, sweep: sweep, conditions: conditions)
 
+        let criteria = ["at_least", "at_most", "between", "trend"]
+        r.constrain("anyOf", .array(criteria.map { .object(["required": .array([.string($0)])]) }))
+        r.constrain("dependentRequired", .object(["trend": .array([.string("path")])]))
         if relativeTo != nil, versus != nil {
             log.report(r.path.appending("versus"), "give relative_to or versus, not both")
         }

@@ -20,6 +20,8 @@ public struct ObjectReader {
     public private(set) var fieldSchemas: [String: JSONValue] = [:]
     /// The fields that must be given, in the order read.
     public private(set) var requiredKeys: [String] = []
+    /// Schema keywords about the object as a whole (such as "one of these keys must be given").
+    public private(set) var objectConstraints: [String: JSONValue] = [:]
 
     /// A reader over `value`; reports a problem and reads nothing but defaults when it is not an object.
     public init(_ value: JSONValue, at path: ConfigPath, log: ProblemLog) {
@@ -103,11 +105,16 @@ public struct ObjectReader {
         return true
     }
 
+    /// Records a schema keyword about the whole object, stating a rule the decoder checks beside it.
+    public mutating func constrain(_ keyword: String, _ value: JSONValue) {
+        objectConstraints[keyword] = value
+    }
+
     /// The JSON Schema of the object read: the fields asked for, no others.
     public var objectSchema: [String: JSONValue] {
-        var schema: [String: JSONValue] = [
+        var schema = objectConstraints.merging([
             "type": .string("object"), "properties": .object(fieldSchemas), "additionalProperties": .bool(false),
-        ]
+        ]) { $1 }
         if !requiredKeys.isEmpty { schema["required"] = .array(requiredKeys.map(JSONValue.string)) }
         return schema
     }

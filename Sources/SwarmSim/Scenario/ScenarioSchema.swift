@@ -33,7 +33,15 @@ public enum ScenarioSchema {
         for section in ModelConfig.sectionNames {
             definitions["\(section)\(changeSuffix)"] = top.fieldSchemas[section].map(change)
         }
+        var properties = top.fieldSchemas
+        if case .object(var sweep) = properties["sweep"] {
+            let axes = sweepAxes(of: top.fieldSchemas)
+            sweep["properties"] = .object(axes.paths)
+            sweep["patternProperties"] = .object(axes.patterns)
+            properties["sweep"] = .object(sweep)
+        }
         var schema = top.objectSchema
+        schema["properties"] = .object(properties)
         schema["$schema"] = .string("https://json-schema.org/draft/2020-12/schema")
         schema["title"] = .string("swarmsim scenario")
         schema["description"] = .string(
@@ -41,6 +49,42 @@ public enum ScenarioSchema {
                 + "their parameters and claims about the results. A scenario states only what it changes from the defaults.")
         schema["$defs"] = .object(definitions)
         return .object(schema)
+    }
+
+    /// Every model parameter by the dotted path `sweep` names it with, each with the schema of an
+    /// array of its values, so that editors complete swept paths and check swept values; profile
+    /// traits by pattern, since profile names are the scenario's. Paths into a parameter (a
+    /// distribution's own parameter) or a whole section stay open to the sweep's general schema.
+    private static func sweepAxes(of fields: [String: JSONValue]) -> (paths: [String: JSONValue], patterns: [String: JSONValue]) {
+        var paths: [String: JSONValue] = [:]
+        var patterns: [String: JSONValue] = [:]
+        func axis(_ field: JSONValue) -> JSONValue {
+            guard case .object(var item) = change(field) else { return field }
+            let description = item.removeValue(forKey: "description")
+            item["default"] = nil
+            var axis: [String: JSONValue] = [
+                "type": .string("array"), "minItems": .number(1), "uniqueItems": .bool(true), "items": .object(item),
+            ]
+            axis["description"] = description
+            return .object(axis)
+        }
+        func walk(_ schema: JSONValue, _ path: String) {
+            if case .object(let traits) = schema.value(at: ["additionalProperties", "properties"]) {
+                for (trait, field) in traits {
+                    patterns["^\(path.replacingOccurrences(of: ".", with: "\\."))\\.[^.]+\\.\(trait)$"] = axis(field)
+                }
+            } else if case .object(let nested) = schema.value(at: ["properties"]) {
+                for (key, field) in nested {
+                    walk(field, "\(path).\(key)")
+                }
+            } else {
+                paths[path] = axis(schema)
+            }
+        }
+        for section in ModelConfig.sectionNames {
+            fields[section].map { walk($0, section) }
+        }
+        return (paths, patterns)
     }
 
     /// `schema` as a variant may write it: merged over a complete model, so nothing is required

@@ -109,10 +109,6 @@ import Testing
           .enabled(if: python != nil, "python3 with jsonschema is not installed; .ci/run installs it"))
     func schemaAndDecoderAgree() throws {
         let workspace = try Workspace("{}")
-        let printed = try workspace.run(["schema"])
-        #expect(printed.status == 0, "\(printed.stderr)")
-        try Data(printed.stdout.utf8).write(to: workspace.folder.appendingPathComponent("schema.json"))
-
         let base = try JSONSerialization.jsonObject(with: Data(contentsOf: RepositoryFiles.root.appendingPathComponent("scenarios/flat-vs-hierarchy.json")))
         // (what is wrong, the path the decoder names, the changed document)
         let cases: [(name: String, path: String, document: Any)] = [
@@ -146,11 +142,7 @@ import Testing
             try JSONSerialization.data(withJSONObject: entry.document, options: [.sortedKeys]).write(to: file)
             files.append(file.path)
         }
-        let script = workspace.folder.appendingPathComponent("validate.py")
-        try Data(Self.validator.utf8).write(to: script)
-        let verdicts = try run(Self.python!, [script.path, workspace.folder.appendingPathComponent("schema.json").path] + files)
-        let lines = verdicts.split(separator: "\n").map(String.init)
-        try #require(lines.count == files.count, "\(verdicts)")
+        let lines = try schemaVerdicts(files, in: workspace)
 
         for (file, verdict) in zip(RepositoryFiles.scenarios, lines) {
             #expect(verdict == "valid", "\(file): \(verdict)")
@@ -162,6 +154,87 @@ import Testing
             #expect(decoded.status != 0, "decoder accepted \(entry.name)")
             #expect(decoded.stderr.contains("case-\(index).json: \(entry.path):"), "\(entry.name): \(decoded.stderr)")
         }
+    }
+
+    /// Every path (object keys and array indices) inside `document`, the root excluded.
+    private func paths(_ document: Any, _ prefix: [Any] = []) -> [[Any]] {
+        if let object = document as? [String: Any] {
+            return object.keys.sorted().flatMap { [prefix + [$0]] + paths(object[$0]!, prefix + [$0]) }
+        }
+        if let array = document as? [Any] {
+            return array.indices.flatMap { [prefix + [$0]] + paths(array[$0], prefix + [$0]) }
+        }
+        return []
+    }
+
+    /// `document` without the value at `path`.
+    private func removing(_ document: Any, at path: [Any]) -> Any {
+        let head = path[0]
+        if path.count == 1 {
+            if var object = document as? [String: Any] { object[head as! String] = nil; return object }
+            var array = document as! [Any]
+            array.remove(at: head as! Int)
+            return array
+        }
+        if var object = document as? [String: Any] {
+            object[head as! String] = removing(object[head as! String]!, at: Array(path.dropFirst()))
+            return object
+        }
+        var array = document as! [Any]
+        array[head as! Int] = removing(array[head as! Int], at: Array(path.dropFirst()))
+        return array
+    }
+
+    @Test("Seeded random damage to the bundled scenarios: the schema never refuses a document the decoder accepts.",
+          .enabled(if: python != nil, "python3 with jsonschema is not installed; .ci/run installs it"))
+    func schemaIsNeverStricterThanTheDecoder() throws {
+        let workspace = try Workspace("{}")
+        // Each bundled scenario as written, and its model with every default written out (so that
+        // every field, at its default, is in play).
+        var bases = try RepositoryFiles.scenarios.map { try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: $0))) }
+        for file in RepositoryFiles.scenarios {
+            guard case .object(var fields) = try Scenario.load(file: file).resolvedModel else { continue }
+            fields["name"] = .string("resolved")
+            bases.append(try JSONSerialization.jsonObject(with: Data(JSONValue.object(fields).compactText.utf8)))
+        }
+        let replacements: [Any] = [NSNull(), true, 0, 1, -1, 0.5, 2.5, 1e9, "x", "strict", "flat-lock", [Any](), [1], [String: Any](),
+                                   ["exponential": ["mean": 1]], ["beta": ["a": 2]], 20, 1e-4]
+        var generator = SplitMix64(seed: 2026)
+        func pick(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
+        var files: [String] = []
+        var decoderAccepts: [Bool] = []
+        for index in 0..<400 {
+            let base = bases[pick(bases.count)]
+            let places = paths(base)
+            let place = places[pick(places.count)]
+            let damaged = pick(10) < 7 ? mutated(base, at: place, value: replacements[pick(replacements.count)]) : removing(base, at: place)
+            let data = try JSONSerialization.data(withJSONObject: damaged, options: [.sortedKeys, .fragmentsAllowed])
+            let file = workspace.folder.appendingPathComponent("damaged-\(index).json")
+            try data.write(to: file)
+            files.append(file.path)
+            decoderAccepts.append((try? Scenario.decode(data, file: file.path)) != nil)
+        }
+        let verdicts = try schemaVerdicts(files, in: workspace)
+        for (index, verdict) in verdicts.enumerated() where decoderAccepts[index] {
+            #expect(verdict == "valid", "damaged-\(index).json: the decoder accepts it, the schema says \(verdict)")
+        }
+        // The damage is real: most of it is refused, by both.
+        let refusedByBoth = zip(verdicts, decoderAccepts).filter { $0.hasPrefix("invalid") && !$1 }.count
+        #expect(refusedByBoth > 200 && decoderAccepts.filter { $0 }.count > 40, "\(refusedByBoth) refused by both")
+    }
+
+    /// What Python's jsonschema says of each file of `workspace` named in `files`, against the schema
+    /// `swarmsim schema` prints: "valid", or "invalid" with the first error.
+    private func schemaVerdicts(_ files: [String], in workspace: Workspace) throws -> [String] {
+        let printed = try workspace.run(["schema"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let schema = workspace.folder.appendingPathComponent("schema.json")
+        try Data(printed.stdout.utf8).write(to: schema)
+        let script = workspace.folder.appendingPathComponent("validate.py")
+        try Data(Self.validator.utf8).write(to: script)
+        let verdicts = try run(Self.python!, [script.path, schema.path] + files).split(separator: "\n").map(String.init)
+        try #require(verdicts.count == files.count, "\(verdicts)")
+        return verdicts
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> String {
