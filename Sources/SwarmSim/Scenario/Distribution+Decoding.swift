@@ -13,7 +13,7 @@ extension Distribution {
     public static var schema: JSONValue {
         var options: [JSONValue] = [.object(["type": .string("number"), "description": .string("A constant.")])]
         for name in familyNames {
-            var p = ObjectReader(.object([:]), at: ConfigPath([name]), log: ProblemLog())
+            var p = ObjectReader.describing(at: ConfigPath([name]))
             _ = decodeParameters(of: name, &p)
             var parameters = JSONValue.object(p.objectSchema)
             if name == "constant" {
@@ -196,8 +196,9 @@ extension ObjectReader {
     ) -> Distribution {
         let result = given(key).flatMap { Distribution.decode($0, at: path.appending(key), log: log, allowed: allowed) } ?? fallback
         record(key, result.jsonValue)
-        let support = allowed == -Double.infinity...Double.infinity ? "" : " Its draws must lie in \(Distribution.describe(allowed))."
-        describe(key, ["$ref": .string(Distribution.schemaReference)], doc: doc + support, default: fallback.jsonValue)
+        let unbounded = allowed == -Double.infinity...Double.infinity
+        describe(key, ["$ref": .string(Distribution.schemaReference)],
+                 doc: doc + (unbounded ? "" : " Its draws must lie in \(Distribution.describe(allowed))."), default: fallback.jsonValue)
         return result
     }
 }

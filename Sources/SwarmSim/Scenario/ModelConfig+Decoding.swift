@@ -186,11 +186,12 @@ extension ModelConfig {
         var resolved: [String: JSONValue] = [:]
         var profileSchema: [String: JSONValue] = [:]
         for name in Set(given.keys).union(["default"]).sorted() {
-            var reader = ObjectReader(given[name] ?? .object([:]), at: r.path.appending("profiles").appending(name), log: r.log)
+            var reader = ObjectReader(given[name] ?? .object([:]), at: r.path.appending("profiles").appending(name), log: r.log,
+                                      recordingSchema: r.recordsSchema)
             profiles[name] = readProfile(&reader)
             reader.finish()
             resolved[name] = .object(reader.resolved)
-            profileSchema = reader.objectSchema
+            if r.recordsSchema { profileSchema = reader.objectSchema }
         }
         r.record("profiles", .object(resolved))
         r.describe("profiles", ["type": .string("object"), "additionalProperties": .object(profileSchema)], doc: doc)

@@ -16,7 +16,10 @@ public struct ObjectReader {
     private var knownKeys: [String] = []
     /// The fields read so far, each with the value used (given or default).
     public private(set) var resolved: [String: JSONValue] = [:]
-    /// The JSON Schema of each field read so far.
+    /// Whether getters record schemas: only for `swarmsim schema`, so that decoding the thousands
+    /// of configurations of a sweep does not build schemas nobody reads.
+    public let recordsSchema: Bool
+    /// The JSON Schema of each field read so far (when `recordsSchema`).
     public private(set) var fieldSchemas: [String: JSONValue] = [:]
     /// The fields that must be given, in the order read.
     public private(set) var requiredKeys: [String] = []
@@ -24,15 +27,22 @@ public struct ObjectReader {
     public private(set) var objectConstraints: [String: JSONValue] = [:]
 
     /// A reader over `value`; reports a problem and reads nothing but defaults when it is not an object.
-    public init(_ value: JSONValue, at path: ConfigPath, log: ProblemLog) {
+    public init(_ value: JSONValue, at path: ConfigPath, log: ProblemLog, recordingSchema: Bool = false) {
         self.path = path
         self.log = log
+        self.recordsSchema = recordingSchema
         if case .object(let fields) = value {
             self.fields = fields
         } else {
             self.fields = [:]
             log.report(path, "must be an object", found: value.brief)
         }
+    }
+
+    /// A reader of `{}` that records the schema of what it is asked to read and discards the
+    /// problems (such as required fields missing).
+    public static func describing(at path: ConfigPath = ConfigPath()) -> ObjectReader {
+        ObjectReader(.object([:]), at: path, log: ProblemLog(), recordingSchema: true)
     }
 
     /// The raw value of `key`, marking the key as known; nil when absent or null. For fields where
@@ -59,7 +69,7 @@ public struct ObjectReader {
     public mutating func number(_ key: String, default fallback: Double, _ rule: NumberRule = .any, doc: String) -> Double {
         let result = given(key).flatMap { ObjectReader.number($0, at: path.appending(key), rule, log: log) } ?? fallback
         record(key, .number(result))
-        describe(key, ["type": .string("number")].merging(rule.schema) { $1 }, doc: doc, default: .number(result))
+        describe(key, ["type": .string("number")].merging(rule.schema) { $1 }, doc: doc, default: .number(fallback))
         return result
     }
 
@@ -87,10 +97,15 @@ public struct ObjectReader {
 
     /// Records the JSON Schema of `key` (for fields read through `value(_:)`): `schema` with the
     /// description `doc` and, when given, the default.
-    public mutating func describe(_ key: String, _ schema: [String: JSONValue], doc: String, default value: JSONValue? = nil) {
-        var schema = schema
-        schema["description"] = .string(doc)
-        if let value { schema["default"] = value }
+    /// Evaluated only when the reader records schemas.
+    public mutating func describe(
+        _ key: String, _ schema: @autoclosure () -> [String: JSONValue], doc: @autoclosure () -> String,
+        default value: @autoclosure () -> JSONValue? = nil
+    ) {
+        guard recordsSchema else { return }
+        var schema = schema()
+        schema["description"] = .string(doc())
+        if let value = value() { schema["default"] = value }
         fieldSchemas[key] = .object(schema)
     }
 
@@ -106,8 +121,9 @@ public struct ObjectReader {
     }
 
     /// Records a schema keyword about the whole object, stating a rule the decoder checks beside it.
-    public mutating func constrain(_ keyword: String, _ value: JSONValue) {
-        objectConstraints[keyword] = value
+    public mutating func constrain(_ keyword: String, _ value: @autoclosure () -> JSONValue) {
+        guard recordsSchema else { return }
+        objectConstraints[keyword] = value()
     }
 
     /// The JSON Schema of the object read: the fields asked for, no others.
@@ -132,7 +148,7 @@ public struct ObjectReader {
     public mutating func integer(_ key: String, default fallback: Int, _ range: ClosedRange<Int> = 0...Int.max, doc: String) -> Int {
         let result = given(key).flatMap { ObjectReader.integer($0, at: path.appending(key), range, log: log) } ?? fallback
         record(key, .number(Double(result)))
-        describe(key, NumberRule.integer(range).schema, doc: doc, default: .number(Double(result)))
+        describe(key, NumberRule.integer(range).schema, doc: doc, default: .number(Double(fallback)))
         return result
     }
 
@@ -213,7 +229,7 @@ public struct ObjectReader {
 
     /// A nested object field, read by `read`; the reader sees `{}` when the key is absent.
     public mutating func object<T>(_ key: String, doc: String, _ read: (inout ObjectReader) -> T) -> T {
-        var reader = ObjectReader(given(key) ?? .object([:]), at: path.appending(key), log: log)
+        var reader = ObjectReader(given(key) ?? .object([:]), at: path.appending(key), log: log, recordingSchema: recordsSchema)
         let result = read(&reader)
         reader.finish()
         record(key, .object(reader.resolved))
@@ -226,7 +242,8 @@ public struct ObjectReader {
     /// An absent object is still read, over `{}` into a discarded log, so that its schema is known.
     public mutating func optionalObject<T>(_ key: String, doc: String, _ read: (inout ObjectReader) -> T) -> T? {
         let present = value(key)
-        var reader = ObjectReader(present ?? .object([:]), at: path.appending(key), log: present == nil ? ProblemLog() : log)
+        var reader = ObjectReader(present ?? .object([:]), at: path.appending(key), log: present == nil ? ProblemLog() : log,
+                                  recordingSchema: recordsSchema)
         let result = read(&reader)
         reader.finish()
         record(key, present == nil ? .null : .object(reader.resolved))

@@ -17,11 +17,11 @@ public enum ScenarioSchema {
 
     /// The whole schema document.
     public static var document: JSONValue {
-        var top = ObjectReader(.object([:]), at: ConfigPath(), log: ProblemLog())
+        var top = ObjectReader.describing()
         _ = ScenarioLoader.readTopLevel(&top)
-        var variant = ObjectReader(.object([:]), at: ConfigPath(), log: ProblemLog())
+        var variant = ObjectReader.describing()
         _ = ScenarioLoader.readVariant(&variant)
-        var expectation = ObjectReader(.object([:]), at: ConfigPath(), log: ProblemLog())
+        var expectation = ObjectReader.describing()
         _ = Expectation.decode(&expectation, variants: [], sweep: SweepGrid())
 
         var definitions: [String: JSONValue] = [
