@@ -41,7 +41,7 @@ public struct RunPlan: RandomAccessCollection, Sendable {
                 (0..<scenario.sweep.pointCount).map { point in
                     Group(variant: scenario.variants[variant].label, point: point, parameters: scenario.parameters(at: point),
                           config: scenario.configuration(variant: variant, point: point),
-                          model: ResolvedModel(scenario.resolvedConfiguration(variant: variant, point: point)))
+                          model: scenario.model(variant: variant, point: point))
                 }
             }
     }

@@ -38,18 +38,18 @@ public struct Scenario: Sendable {
     public let resolvedModel: JSONValue
     /// Each expectation as written, with absent fields as null.
     let resolvedExpectations: [JSONValue]
-    /// The configuration of each variant at each sweep point, variant-major, with its document.
-    let configurations: [(config: ModelConfig, resolved: JSONValue)]
+    /// The configuration of each variant at each sweep point, variant-major, with its canonical text.
+    let configurations: [(config: ModelConfig, model: ResolvedModel)]
 
     /// The configuration variant `variant` (an index into `variants`) runs at sweep point `point`.
     public func configuration(variant: Int, point: Int) -> ModelConfig {
         configurations[variant * sweep.pointCount + point].config
     }
 
-    /// `configuration(variant:point:)` as a document with every default filled in: what tells
-    /// one model from another when runs are stored (`RunAddress`).
-    public func resolvedConfiguration(variant: Int, point: Int) -> JSONValue {
-        configurations[variant * sweep.pointCount + point].resolved
+    /// `configuration(variant:point:)` with every default filled in, as canonical text and its
+    /// digest: what tells one model from another when runs are stored (`RunAddress`).
+    public func model(variant: Int, point: Int) -> ResolvedModel {
+        configurations[variant * sweep.pointCount + point].model
     }
 
     /// The settings that change model parameters: each becomes a parameter column.

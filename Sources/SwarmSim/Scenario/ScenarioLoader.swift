@@ -95,18 +95,20 @@ final class ScenarioLoader {
     }
 
     /// The configuration of each variant at each point of `grid`, variant-major, with its resolved
-    /// document. Run over the swept paths that exist even when some do not, so every swept value is
+    /// document as canonical text (kept instead of the document: a third of the memory, which counts
+    /// in sweeps of many thousands of points). Run over the swept paths that exist even when some do not, so every swept value is
     /// checked in one pass.
     private func decodeConfigurations(
         _ variants: [ResolvedVariant], over grid: SweepGrid, settings: [Overlay]
-    ) -> [(config: ModelConfig, resolved: JSONValue)] {
-        var configurations: [(config: ModelConfig, resolved: JSONValue)] = []
+    ) -> [(config: ModelConfig, model: ResolvedModel)] {
+        var configurations: [(config: ModelConfig, model: ResolvedModel)] = []
         configurations.reserveCapacity(variants.count * grid.pointCount)
         for variant in variants {
             let earlier = (variant.overlay.map { [$0] } ?? []) + settings
             for point in 0..<grid.pointCount {
-                configurations.append(OverlaidDocument.readModel(
-                    variant.resolved, applying: sweepOverlays(grid, at: point), attributing: earlier, log: log))
+                let (config, resolved) = OverlaidDocument.readModel(
+                    variant.resolved, applying: sweepOverlays(grid, at: point), attributing: earlier, log: log)
+                configurations.append((config, ResolvedModel(resolved)))
             }
         }
         return configurations
