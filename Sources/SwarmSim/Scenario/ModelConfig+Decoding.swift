@@ -148,18 +148,18 @@ extension ModelConfig {
         config.topology = r.object("topology", doc: "How the agents coordinate.") { r in
             TopologyConfig(
                 kind: r.choice("kind", default: d.topology.kind,
-                    doc: "flat-lock: peers share a locked task board; optimistic: peers claim with version checks; planner-worker: a hierarchy of planners; integrator: planner-worker with reviewers every change queues for."),
+                    doc: "flat-lock: peers share a locked task board; optimistic: peers claim with version checks; planner-worker: a hierarchy of planners; integrator: planner-worker with reviewers every change queues for; planner-executor: one planner in synchronous plan-execute-judge waves."),
                 span: r.integer("span", default: d.topology.span, 2...10_000, doc: "Most workers or sub-planners a planner leads."),
                 maxDepth: r.integer("max_depth", default: d.topology.maxDepth, 1...20, doc: "Most levels of planners."),
                 recursive: r.bool("recursive", default: d.topology.recursive, doc: "false: one planner leads every worker."),
                 planningHours: r.distribution("planning_hours", default: d.topology.planningHours, allowed: nonNegative,
                     doc: "Distribution of a planner's time to write one task, in hours."),
-                judge: r.object("judge", doc: "The judge of planner-worker and integrator topologies.") { r in
+                judge: r.object("judge", doc: "The judge of planner-worker, integrator and planner-executor topologies.") { r in
                     JudgeConfig(
-                        enabled: r.bool("enabled", default: d.topology.judge.enabled, doc: "A judge ends each cycle with a fresh start."),
-                        cycleHours: r.number("cycle_hours", default: d.topology.judge.cycleHours, .positive, doc: "Cycle length."),
+                        enabled: r.bool("enabled", default: d.topology.judge.enabled, doc: "A judge ends each cycle with a fresh start (planner-executor: ends each wave)."),
+                        cycleHours: r.number("cycle_hours", default: d.topology.judge.cycleHours, .positive, doc: "Cycle length (planner-executor: the context age after which the next wave end is a fresh start)."),
                         restartHours: r.number("restart_hours", default: d.topology.judge.restartHours, .nonNegative,
-                            doc: "Every agent's pause at a fresh start."))
+                            doc: "Every agent's pause at a fresh start (planner-executor: also the judge's review of each wave)."))
                 },
                 integrators: r.integer("integrators", default: d.topology.integrators, 1...10_000,
                     doc: "Integrator topology: reviewers every change queues for."),

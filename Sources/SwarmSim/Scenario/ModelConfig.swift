@@ -173,6 +173,7 @@ public enum TopologyKind: String, Sendable, CaseIterable {
     case optimistic
     case plannerWorker = "planner-worker"
     case integrator
+    case plannerExecutor = "planner-executor"
 }
 
 public struct TopologyConfig: Sendable, Equatable {

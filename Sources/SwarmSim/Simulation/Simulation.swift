@@ -8,6 +8,7 @@ public enum Simulation {
         case .optimistic: return run(OptimisticTopology.self, spec)
         case .plannerWorker: return run(PlannerWorkerTopology.self, spec)
         case .integrator: return run(IntegratorTopology.self, spec)
+        case .plannerExecutor: return run(PlannerExecutorTopology.self, spec)
         }
     }
 

@@ -34,7 +34,7 @@ struct PlannerWorkerTopology: Topology {
     private let judge: Int32?
 
     /// Whether a run of `agents` agents has a judge (it needs at least a planner and a worker beside it).
-    private static func hasJudge(_ config: ModelConfig, agents: Int) -> Bool {
+    static func hasJudge(_ config: ModelConfig, agents: Int) -> Bool {
         config.topology.judge.enabled && agents >= 3
     }
 
@@ -79,10 +79,7 @@ struct PlannerWorkerTopology: Topology {
     var depth: Int { hierarchy.depth }
 
     mutating func agentReady(_ a: Int32, _ world: inout World) {
-        if world.agents[Int(a)].restartPending {
-            world.schedule(a, .restart, after: world.config.topology.judge.restartHours, doing: .restarting)
-            return
-        }
+        if world.restartIfPending(a) { return }
         switch world.agents[Int(a)].role {
         case .planner:
             planNext(plannerIndexOf[Int(a)], &world)
@@ -116,10 +113,7 @@ struct PlannerWorkerTopology: Topology {
             world.setActivity(agent, .idle)
             return
         }
-        if world.agents[Int(agent)].restartPending {
-            world.schedule(agent, .restart, after: world.config.topology.judge.restartHours, doing: .restarting)
-            return
-        }
+        if world.restartIfPending(agent) { return }
         plannerStates[p].busy = true
         world.agents[Int(agent)].phase = Phase.planning.rawValue
         world.schedule(agent, .topology, after: world.draw(agent, world.config.topology.planningHours), doing: .coordinating)
@@ -130,10 +124,11 @@ struct PlannerWorkerTopology: Topology {
         case .judging:
             world.setActivity(a, .idle)
         case .planning:
+            // A planner-worker planner sets its direction afresh for every task it writes.
+            var direction: Bool?
             guard world.agents[Int(a)].role == .planner else {
-                // A lone worker plans for itself, over every area.
-                let area = world.random[Int(a)].nextInt(below: world.backlog.areas)
-                if let slot = writeTask(by: a, area: area, &world) {
+                // A lone worker plans for itself.
+                if let slot = world.writeOwnTask(by: a, direction: &direction) {
                     world.assign(slot, to: a)
                     world.beginAttempt(a)
                 } else {
@@ -143,15 +138,7 @@ struct PlannerWorkerTopology: Topology {
             }
             let p = plannerIndexOf[Int(a)]
             let areas = plannerStates[p].areas
-            // Tunnel vision: the more its focus has narrowed, the likelier it stays in its current area.
-            if !world.chance(a, world.misalignment.focus(age: world.contextAge(a))) {
-                plannerStates[p].currentArea = Int(areas[world.random[Int(a)].nextInt(below: areas.count)])
-            }
-            var written = writeTask(by: a, area: plannerStates[p].currentArea, &world)
-            for area in areas where written == nil {
-                written = writeTask(by: a, area: Int(area), &world)
-            }
-            guard let slot = written else {
+            guard let slot = world.planTask(by: a, areas: areas, currentArea: &plannerStates[p].currentArea, direction: &direction) else {
                 // This planner's slice of the goal is done: its workers have nothing more to do.
                 while let worker = plannerStates[p].waiting.popFirst() { world.setActivity(worker, .idle) }
                 plannerStates[p].busy = false
@@ -163,15 +150,6 @@ struct PlannerWorkerTopology: Topology {
             world.beginAttempt(worker)
             planNext(p, &world)
         }
-    }
-
-    /// Agent `a` writes the next task of `area`; the task inherits the writer's misalignment.
-    private func writeTask(by a: Int32, area: Int, _ world: inout World) -> Int32? {
-        guard let slot = world.backlog.next(inArea: area, codebase: world.codebase) else { return nil }
-        if world.chance(a, world.misalignment.probability(age: world.contextAge(a))) {
-            world.backlog[slot].misaligned = true
-        }
-        return slot
     }
 
     mutating func lockGranted(_ a: Int32, _ world: inout World) {}
@@ -190,15 +168,63 @@ struct PlannerWorkerTopology: Topology {
     /// agent's context is reset; each pays the restart time at its next free moment.
     mutating func timer(_ id: Int32, _ world: inout World) {
         guard let judge else { return }
-        let restart = world.config.topology.judge.restartHours
         world.counters.cycles += 1
-        for agent in world.agents.indices where Int32(agent) != judge {
-            world.agents[agent].contextStart = world.now
-            world.agents[agent].restartPending = true
-            world.counters.freshStarts += 1
-        }
+        world.freshStart(except: judge)
         world.agents[Int(judge)].phase = Phase.judging.rawValue
-        world.schedule(judge, .topology, after: restart, doing: .coordinating)
+        world.schedule(judge, .topology, after: world.config.topology.judge.restartHours, doing: .coordinating)
         world.events.schedule(.topologyTimer(Self.cycleTimer), after: world.config.topology.judge.cycleHours)
+    }
+}
+
+/// Planning and judging: the mechanics the planner topologies (planner-worker, integrator,
+/// planner-executor) share.
+extension World {
+    /// Agent `a` writes the next task of `area`, or nil when the goal has none there now. The task
+    /// inherits the writer's direction: `direction` when already set, else drawn now from the
+    /// writer's misalignment at its context age (and kept in `direction`).
+    mutating func writeTask(by a: Int32, area: Int, direction: inout Bool?) -> Int32? {
+        guard let slot = backlog.next(inArea: area, codebase: codebase) else { return nil }
+        let misaligned = direction ?? chance(a, misalignment.probability(age: contextAge(a)))
+        direction = misaligned
+        if misaligned { backlog[slot].misaligned = true }
+        return slot
+    }
+
+    /// Planner `a`, owning `areas`, writes its next task, or nil when its slice of the goal has
+    /// none left now. Tunnel vision: the more its focus has narrowed with context age, the likelier
+    /// it stays in `currentArea`; otherwise it moves to one of its areas at random. When that area
+    /// has nothing left it takes the first of its areas that has.
+    mutating func planTask(by a: Int32, areas: [Int32], currentArea: inout Int, direction: inout Bool?) -> Int32? {
+        if !chance(a, misalignment.focus(age: contextAge(a))) {
+            currentArea = Int(areas[random[Int(a)].nextInt(below: areas.count)])
+        }
+        var written = writeTask(by: a, area: currentArea, direction: &direction)
+        for area in areas where written == nil {
+            written = writeTask(by: a, area: Int(area), direction: &direction)
+        }
+        return written
+    }
+
+    /// A lone agent with no planner writes its own next task, in an area drawn at random (nil when
+    /// that area has nothing left now).
+    mutating func writeOwnTask(by a: Int32, direction: inout Bool?) -> Int32? {
+        writeTask(by: a, area: random[Int(a)].nextInt(below: backlog.areas), direction: &direction)
+    }
+
+    /// A judged fresh start (F9): every agent but `judge` starts a new context now and owes the
+    /// restart time, which it pays at its next free moment (`restartIfPending`).
+    mutating func freshStart(except judge: Int32) {
+        for agent in agents.indices where Int32(agent) != judge {
+            agents[agent].contextStart = now
+            agents[agent].restartPending = true
+            counters.freshStarts += 1
+        }
+    }
+
+    /// Agent `a`, free now, pays a restart it owes from a fresh start, if any. Returns whether it does.
+    mutating func restartIfPending(_ a: Int32) -> Bool {
+        guard agents[Int(a)].restartPending else { return false }
+        schedule(a, .restart, after: config.topology.judge.restartHours, doing: .restarting)
+        return true
     }
 }
