@@ -1,25 +1,88 @@
 import DequeModule
 
+/// A change handed over for review and merge instead of landed by its author (integrator,
+/// continuous-executor): what the reviewer needs to know of the attempt.
+struct HandedOverChange {
+    let task: Int32
+    let correct: Bool
+    let misaligned: Bool
+    let baseCommit: Int
+    let submittedAt: Double
+}
+
+/// Changes waiting for review, first come first served, with the time-average of their number
+/// kept in the run's counters (`integrator_queue_mean`).
+struct ReviewQueue {
+    private var changes = Deque<HandedOverChange>()
+    /// When the queue length last changed (for its time average).
+    private var since = 0.0
+
+    var count: Int { changes.count }
+    var isEmpty: Bool { changes.isEmpty }
+
+    /// Agent `a` hands its built change over: it joins the queue and the agent's hand is empty.
+    mutating func append(from a: Int32, _ world: inout World) {
+        let agent = world.agents[Int(a)]
+        noteChange(&world)
+        changes.append(HandedOverChange(task: agent.task, correct: agent.attemptCorrect, misaligned: agent.attemptMisaligned,
+                                        baseCommit: agent.baseCommit, submittedAt: world.now))
+        world.agents[Int(a)].task = -1  // the change, not its author, now holds the task
+    }
+
+    /// The first change in line, taken out of the queue; nil when none waits.
+    mutating func popFirst(_ world: inout World) -> HandedOverChange? {
+        guard !changes.isEmpty else { return nil }
+        noteChange(&world)
+        return changes.removeFirst()
+    }
+
+    private mutating func noteChange(_ world: inout World) {
+        world.counters.integratorQueueArea += Double(changes.count) * (world.now - since)
+        since = world.now
+    }
+}
+
+/// Reviewing and merging handed-over changes: the mechanics integrator and continuous-executor share.
+extension World {
+    /// Agent `a` starts reviewing `change`: longer the more files it touches changed on main since
+    /// the change's base (`topology.review_hours` plus `review_hours_per_conflict` per file).
+    mutating func beginReview(_ change: HandedOverChange, by a: Int32) {
+        let conflicts = codebase.changedSince(change.baseCommit, backlog.files(of: change.task))
+        counters.conflicts += conflicts
+        counters.integratorWaitTotal += now - change.submittedAt
+        let hours = draw(a, config.topology.reviewHours) + Double(conflicts) * config.topology.reviewHoursPerConflict
+        counters.reviewHours += hours
+        schedule(a, .topology, after: hours, doing: .coordinating)
+    }
+
+    /// Agent `a` has reviewed `change`: a broken change it catches (`commits.gate_detection`) goes
+    /// back to the backlog, anything else is merged. Returns whether the change landed.
+    @discardableResult
+    mutating func endReview(_ change: HandedOverChange, by a: Int32) -> Bool {
+        counters.reviews += 1
+        let landed: Bool
+        if !change.correct && chance(a, config.commits.gateDetection) {
+            backlog.giveBack(change.task)
+            landed = false
+        } else {
+            land(task: change.task, correct: change.correct, misaligned: change.misaligned)
+            landed = true
+        }
+        releaseTask(change.task)
+        return landed
+    }
+}
+
 /// `integrator` (F7): planner-worker, except that workers do not land their own changes. Every
 /// change queues (first come, first served) for one of k integrators, who reviews it (longer the
 /// more it conflicts with main), sends broken changes it catches back to the backlog, and merges
 /// the rest. Workers hand off and move on, so the integrators' service rate caps throughput.
 struct IntegratorTopology: Topology {
-    private struct Change {
-        let task: Int32
-        let correct: Bool
-        let misaligned: Bool
-        let baseCommit: Int
-        let submittedAt: Double
-    }
-
     private var inner: PlannerWorkerTopology
-    private var queue = Deque<Change>()
+    private var queue = ReviewQueue()
     /// The change each integrator is reviewing (indexed by integrator number).
-    private var reviewing: [Change?]
+    private var reviewing: [HandedOverChange?]
     private let firstIntegrator: Int
-    /// When the queue length last changed (for its time average).
-    private var queueSince = 0.0
 
     /// Integrators in a run of `config`: at least one agent is left for the planner-worker side.
     private static func integratorCount(_ config: ModelConfig) -> Int {
@@ -57,11 +120,7 @@ struct IntegratorTopology: Topology {
     /// the worker lands it itself).
     mutating func submit(_ a: Int32, _ world: inout World) -> Bool {
         guard !reviewing.isEmpty else { return false }
-        let agent = world.agents[Int(a)]
-        noteQueueChange(&world)
-        queue.append(Change(task: agent.task, correct: agent.attemptCorrect, misaligned: agent.attemptMisaligned,
-                            baseCommit: agent.baseCommit, submittedAt: world.now))
-        world.agents[Int(a)].task = -1  // the change, not the worker, now holds the task
+        queue.append(from: a, &world)
         for (number, change) in reviewing.enumerated() where change == nil && world.agents[firstIntegrator + number].step == .none {
             reviewNext(Int32(firstIntegrator + number), &world)
             break
@@ -72,19 +131,12 @@ struct IntegratorTopology: Topology {
 
     /// Integrator `a` takes the next change in line, if any.
     private mutating func reviewNext(_ a: Int32, _ world: inout World) {
-        guard let change = queue.first else {
+        guard let change = queue.popFirst(&world) else {
             world.setActivity(a, .idle)
             return
         }
-        noteQueueChange(&world)
-        queue.removeFirst()
         reviewing[Int(a) - firstIntegrator] = change
-        let conflicts = world.codebase.changedSince(change.baseCommit, world.backlog.files(of: change.task))
-        world.counters.conflicts += conflicts
-        world.counters.integratorWaitTotal += world.now - change.submittedAt
-        let hours = world.draw(a, world.config.topology.reviewHours) + Double(conflicts) * world.config.topology.reviewHoursPerConflict
-        world.counters.reviewHours += hours
-        world.schedule(a, .topology, after: hours, doing: .coordinating)
+        world.beginReview(change, by: a)
     }
 
     mutating func stepEnded(_ a: Int32, _ world: inout World) {
@@ -93,19 +145,8 @@ struct IntegratorTopology: Topology {
             return
         }
         reviewing[Int(a) - firstIntegrator] = nil
-        world.counters.reviews += 1
-        if !change.correct && world.chance(a, world.config.commits.gateDetection) {
-            world.backlog.giveBack(change.task)
-        } else {
-            world.land(task: change.task, correct: change.correct, misaligned: change.misaligned)
-        }
-        world.releaseTask(change.task)
+        world.endReview(change, by: a)
         reviewNext(a, &world)
-    }
-
-    private mutating func noteQueueChange(_ world: inout World) {
-        world.counters.integratorQueueArea += Double(queue.count) * (world.now - queueSince)
-        queueSince = world.now
     }
 
     mutating func lockGranted(_ a: Int32, _ world: inout World) {}
