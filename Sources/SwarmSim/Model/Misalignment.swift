@@ -20,6 +20,13 @@ struct Misalignment {
         config.initialMisalignment + (config.maxMisalignment - config.initialMisalignment) * (1 - exp(-age / config.tauHours))
     }
 
+    /// The integral of m over context ages 0 to `age`: misalignment accumulated by a context that
+    /// has aged `age` hours without a fresh start.
+    func accumulated(age: Double) -> Double {
+        let m0 = config.initialMisalignment, tau = config.tauHours
+        return m0 * age + (config.maxMisalignment - m0) * (age - tau * (1 - exp(-age / tau)))
+    }
+
     /// How far a planner's focus has narrowed to the area it is in, in [0, 1) (tunnel vision).
     func focus(age: Double) -> Double {
         1 - exp(-age / config.focusTauHours)

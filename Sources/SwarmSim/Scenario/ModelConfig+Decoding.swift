@@ -148,8 +148,8 @@ extension ModelConfig {
         config.topology = r.object("topology", doc: "How the agents coordinate.") { r in
             TopologyConfig(
                 kind: r.choice("kind", default: d.topology.kind,
-                    doc: "flat-lock: peers share a locked task board; optimistic: peers claim with version checks; planner-worker: a hierarchy of planners; integrator: planner-worker with reviewers every change queues for; planner-executor: one planner in synchronous plan-execute-judge waves."),
-                span: r.integer("span", default: d.topology.span, 2...10_000, doc: "Most workers or sub-planners a planner leads."),
+                    doc: "flat-lock: peers share a locked task board; optimistic: peers claim with version checks; planner-worker: a hierarchy of planners; integrator: planner-worker with reviewers every change queues for; planner-executor: one planner in synchronous plan-execute-judge waves; continuous-executor: one lead plans, hands out and merges every task, with no judge and no fresh start."),
+                span: r.integer("span", default: d.topology.span, 2...10_000, doc: "Most workers or sub-planners a planner leads (continuous-executor: most tasks the lead keeps out with a fresh context)."),
                 maxDepth: r.integer("max_depth", default: d.topology.maxDepth, 1...20, doc: "Most levels of planners."),
                 recursive: r.bool("recursive", default: d.topology.recursive, doc: "false: one planner leads every worker."),
                 planningHours: r.distribution("planning_hours", default: d.topology.planningHours, allowed: nonNegative,
@@ -166,7 +166,9 @@ extension ModelConfig {
                 reviewHours: r.distribution("review_hours", default: d.topology.reviewHours, allowed: nonNegative,
                     doc: "Distribution of one review, in hours."),
                 reviewHoursPerConflict: r.number("review_hours_per_conflict", default: d.topology.reviewHoursPerConflict, .nonNegative,
-                    doc: "Extra review time per conflicting file."))
+                    doc: "Extra review time per conflicting file."),
+                prematureCompletionPerHour: r.number("premature_completion_per_hour", default: d.topology.prematureCompletionPerHour, .nonNegative,
+                    doc: "continuous-executor: the lead's hazard per hour of declaring the goal done too early, at full misalignment; scaled by m(a) / mmax at its context age a (0 when mmax is 0)."))
         }
         return config
     }

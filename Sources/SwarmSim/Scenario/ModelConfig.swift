@@ -174,6 +174,7 @@ public enum TopologyKind: String, Sendable, CaseIterable {
     case plannerWorker = "planner-worker"
     case integrator
     case plannerExecutor = "planner-executor"
+    case continuousExecutor = "continuous-executor"
 }
 
 public struct TopologyConfig: Sendable, Equatable {
@@ -190,6 +191,9 @@ public struct TopologyConfig: Sendable, Equatable {
     public var integrators = 1
     public var reviewHours = Distribution(.exponential(mean: 0.1))
     public var reviewHoursPerConflict = 0.02
+    /// continuous-executor: the lead's hazard per hour of declaring the goal done, at full
+    /// misalignment (scaled by m(a) / mmax at its context age a).
+    public var prematureCompletionPerHour = 0.02
 }
 
 /// The judge of planner-worker cycles (F9): fresh starts reset context age.

@@ -9,6 +9,7 @@ public enum Simulation {
         case .plannerWorker: return run(PlannerWorkerTopology.self, spec)
         case .integrator: return run(IntegratorTopology.self, spec)
         case .plannerExecutor: return run(PlannerExecutorTopology.self, spec)
+        case .continuousExecutor: return run(ContinuousExecutorTopology.self, spec)
         }
     }
 

@@ -177,7 +177,7 @@ struct PlannerWorkerTopology: Topology {
 }
 
 /// Planning and judging: the mechanics the planner topologies (planner-worker, integrator,
-/// planner-executor) share.
+/// planner-executor, continuous-executor) share.
 extension World {
     /// Agent `a` writes the next task of `area`, or nil when the goal has none there now. The task
     /// inherits the writer's direction: `direction` when already set, else drawn now from the

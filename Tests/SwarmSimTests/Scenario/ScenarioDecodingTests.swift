@@ -107,7 +107,7 @@ private typealias F = ScenarioFixtures
             #"test.json: variants[1].label: repeats the label of variants[0] (found "a")"#,
             "test.json: variants[2].label: is required",
             #"test.json: variants[0].commits.polcy: unknown key; did you mean "policy"?"#,
-            #"test.json: variants[2].topology.kind: must be one of flat-lock, optimistic, planner-worker, integrator, planner-executor; did you mean "flat-lock"? (found "flat-locks")"#,
+            #"test.json: variants[2].topology.kind: must be one of flat-lock, optimistic, planner-worker, integrator, planner-executor, continuous-executor; did you mean "flat-lock"? (found "flat-locks")"#,
             #"test.json: sweep.agents.cout: unknown key; did you mean "count"?"#,
             #"test.json: --set locks.lease_hour: unknown key; did you mean "lease_hours"?"#,
             "test.json: sweep.board.hours_per_entry[0]: must be 0 or more (found -1)",

@@ -16,17 +16,12 @@ import Testing
     /// Every duration constant and nothing that redoes work: an executor's task takes `effort`
     /// hours of work and the quick check, whatever happens.
     private static func clockwork(_ config: inout ModelConfig, planning: Double, effort: Double, judgeHours: Double) {
-        config.tasks.effortHours = .constant(effort)
-        config.tasks.hardEffortFactor = 0
-        config.work.attemptNoise = 0
-        config.work.selfCheckProbability = 0
+        config.makeClockwork(planning: planning, effort: effort)
         config.conflicts.rebaseHoursPerFile = 0
         config.conflicts.rebaseFailProbability = 0
         config.commits.quickCheckHours = .constant(0.01)
-        config.topology.planningHours = .constant(planning)
         config.topology.judge.restartHours = judgeHours
         config.topology.judge.cycleHours = 1_000
-        config.profiles["default"]!.earlyStopPerHour = .constant(0)
     }
 
     @Test("Clockwork waves: a wave of n executors takes n plannings, one task and the judge; every agent-hour is where the schedule puts it.",

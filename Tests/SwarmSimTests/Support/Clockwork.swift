@@ -1,0 +1,14 @@
+@testable import SwarmSim
+
+extension ModelConfig {
+    /// Clockwork work for exact schedules: every task takes `effort` hours and every planning
+    /// `planning` hours, and no attempt is redone by its own checks or given up.
+    mutating func makeClockwork(planning: Double, effort: Double) {
+        tasks.effortHours = .constant(effort)
+        tasks.hardEffortFactor = 0
+        work.attemptNoise = 0
+        work.selfCheckProbability = 0
+        topology.planningHours = .constant(planning)
+        profiles["default"]!.earlyStopPerHour = .constant(0)
+    }
+}
