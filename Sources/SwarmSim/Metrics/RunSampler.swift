@@ -93,13 +93,7 @@ struct RunSampler {
         var drift = world.misalignment
         set(.drift, drift.drift(at: end))
         set(.intentDebtHours, c.misalignedValue)
-        // Topologies whose changes queue for reviewers: integrator's k, continuous-executor's lead.
-        let reviewers: Int? = switch world.config.topology.kind {
-        case .integrator: world.config.topology.integrators
-        case .continuousExecutor: 1
-        case .flatLock, .optimistic, .plannerWorker, .plannerExecutor: nil
-        }
-        if let reviewers {
+        if let reviewers = topology.reviewers {
             set(.integratorQueueMean, c.integratorQueueArea / end)
             set(.integratorWaitHours, c.reviews > 0 ? c.integratorWaitTotal / Double(c.reviews) : nil)
             set(.integratorCapacity, c.reviewHours > 0 ? Double(c.reviews) / c.reviewHours * Double(reviewers) : nil)

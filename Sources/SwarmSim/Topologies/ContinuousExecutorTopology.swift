@@ -113,6 +113,8 @@ struct ContinuousExecutorTopology: Topology {
     var planners: Int { 1 }
     var depth: Int { 1 }
     var integratorQueueLength: Int { queue.count }
+    /// The lead merges every change.
+    var reviewers: Int? { 1 }
 
     mutating func agentReady(_ a: Int32, _ world: inout World) {
         if a != lead && a != writingFor && world.agents[Int(a)].task < 0 { world.setActivity(a, .idle) }

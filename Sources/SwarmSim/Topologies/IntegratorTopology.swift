@@ -107,6 +107,8 @@ struct IntegratorTopology: Topology {
     var planners: Int { inner.planners }
     var depth: Int { inner.depth }
     var integratorQueueLength: Int { queue.count }
+    /// The integrators there are: fewer than configured when the run has too few agents.
+    var reviewers: Int? { reviewing.count }
 
     mutating func agentReady(_ a: Int32, _ world: inout World) {
         if Int(a) >= firstIntegrator {

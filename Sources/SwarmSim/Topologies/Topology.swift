@@ -33,6 +33,9 @@ protocol Topology {
     var depth: Int { get }
     /// Changes waiting for an integrator now (0 without integrators).
     var integratorQueueLength: Int { get }
+    /// Agents every change queues to be reviewed and merged by; nil when changes land directly.
+    /// The integrator_* metrics describe their queue.
+    var reviewers: Int? { get }
 }
 
 extension Topology {
@@ -41,4 +44,5 @@ extension Topology {
     var planners: Int { 0 }
     var depth: Int { 0 }
     var integratorQueueLength: Int { 0 }
+    var reviewers: Int? { nil }
 }
