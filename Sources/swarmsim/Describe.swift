@@ -1,5 +1,8 @@
 import ArgumentParser
-import SwarmSim
+import SwarmKernel
+import SwarmModel
+import SwarmExperiment
+import SwarmAnalysis
 
 extension SwarmSimCommand {
     struct Describe: ParsableCommand {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import SwarmSim
+import SwarmKernel
+import SwarmModel
+import SwarmExperiment
+import SwarmAnalysis
 import SwiftCSV
 
 extension SwarmSimCommand {

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import SwarmSim
+import SwarmKernel
+import SwarmModel
+import SwarmExperiment
+import SwarmAnalysis
 
 /// Lets SIGINT (Ctrl-C) and SIGTERM (a scheduler ending a job) stop a sweep cleanly instead of
 /// killing it mid-write. The sweep runs in a task on the main actor, so its sinks see runs from

@@ -1,5 +1,8 @@
 import Foundation
-import SwarmSim
+import SwarmKernel
+import SwarmModel
+import SwarmExperiment
+import SwarmAnalysis
 
 /// Shows how far a sweep has got, on stderr (stdout carries results): on a terminal, one line
 /// redrawn in place with a bar, runs done of the total, runs simulated per second, the time left and

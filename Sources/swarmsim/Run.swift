@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import SwarmSim
+import SwarmKernel
+import SwarmModel
+import SwarmExperiment
+import SwarmAnalysis
 
 extension SwarmSimCommand {
     struct Run: AsyncParsableCommand {

@@ -1,4 +1,7 @@
-import SwarmSim
+import SwarmKernel
+import SwarmModel
+import SwarmExperiment
+import SwarmAnalysis
 
 /// What `--shard` was given: a slice `K/N`, or `slurm`, which stands for the slice of the current
 /// Slurm job array task and is resolved from its environment when the run starts.

@@ -1,5 +1,7 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 @Suite struct UniversalScalabilityLawTests {
     @Test("The fit reproduces the R usl package's known answer: sigma 0.02, kappa 0.02, gamma 1.00, peak 7.")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// Calibration: the defaults reproduce the stylized facts of MODEL.md. Each bundled scenario states
 /// its facts in its `expect` block; this runs every scenario with its own replications (as

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// docs/MODEL-REFERENCE.md and the data dictionary are written by hand; these tests keep them from
 /// falling behind the code.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 // Statistical checks below use fixed seeds, so each one either always passes or always fails; the
 // tolerances come from sampling theory, chosen before the first run and never adjusted to pass.

@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 @Suite struct StudentTTests {
     @Test("Student-t quantiles match published table values to four decimals.")

@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 @Suite struct PlannerHierarchyTests {
     private func hierarchy(_ agents: Int, span: Int = 12, depth: Int = 3, recursive: Bool = true, areas: Int = 16) -> PlannerHierarchy {

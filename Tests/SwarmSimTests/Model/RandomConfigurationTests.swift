@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// Seeded sweeps over random valid configurations, in the manner of swift-collections'
 /// `withEvery("seed", ...)`: every combination of mechanisms must run to its end with its books

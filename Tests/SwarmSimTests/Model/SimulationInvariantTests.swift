@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 @Suite struct SimulationInvariantTests {
     private func run(_ kind: TopologyKind, agents: Int, hours: Double = 72, seed: UInt64 = 3,

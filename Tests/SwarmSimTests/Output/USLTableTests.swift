@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// usl.csv: the Universal Scalability Law fits `ResultsWriter` writes beside aggregate.csv.
 @Suite struct USLTableTests {

@@ -1,5 +1,8 @@
 import Foundation
-import SwarmSim
+import SwarmKernel
+import SwarmModel
+import SwarmExperiment
+import SwarmAnalysis
 import Testing
 
 @Suite struct ReportCommandTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 @Suite struct ReorderBufferTests {
     @Test("Items that go in in any order come out in sequence order, each as soon as its predecessors are out.",

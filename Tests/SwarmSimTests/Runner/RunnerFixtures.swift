@@ -1,5 +1,8 @@
 import Foundation
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// Plans and sinks for the runner's tests.
 enum RunnerFixtures {

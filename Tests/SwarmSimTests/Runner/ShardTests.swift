@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 @Suite struct ShardTests {
     @Test("For N = 1...7, the N shards hold every run of the plan exactly once, each in plan order.",

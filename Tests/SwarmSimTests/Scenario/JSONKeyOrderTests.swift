@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 @Suite struct JSONKeyOrderTests {
     @Test("The keys of a nested object come back in written order, past strings, arrays and objects that look like keys.")

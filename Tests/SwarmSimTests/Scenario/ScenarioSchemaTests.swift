@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// `swarmsim schema` must agree with the decoder: every field it reads is described, every bundled
 /// scenario validates, and a misspelt key or a wrong type is refused by both (checked with Python's

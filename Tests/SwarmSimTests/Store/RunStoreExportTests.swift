@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// A folder holding the store demo scenario as scenario.json, removed when the test ends.
 private final class ExportWorkspace {

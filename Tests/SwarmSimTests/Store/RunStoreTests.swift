@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 @Suite struct RunStoreTests {
     private let folder: TemporaryFolder

@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// A new folder under the system's temporary folder, removed with everything in it when released.
 final class TemporaryFolder {

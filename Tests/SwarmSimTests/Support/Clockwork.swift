@@ -1,4 +1,6 @@
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
 
 extension ModelConfig {
     /// Clockwork work for exact schedules: every task takes `effort` hours and every planning

@@ -1,5 +1,8 @@
 import Foundation
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// Small scenarios written as JSON text, and helpers that decode them the way `swarmsim` does.
 enum ScenarioFixtures {

@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// The model's degenerate case against exact theory: flat-lock with every fault, risk, failure,
 /// drift and build effect off, exponential task effort (mean Z) and exponential board operations

@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// The kernel against exact queueing theory. Each check runs independent replications (one seed
 /// each, fixed), builds a Student-t confidence interval from them and asks the interval to cover

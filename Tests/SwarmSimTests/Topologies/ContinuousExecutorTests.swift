@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// continuous-executor (F5): one lead plans, hands out and merges every task, and degrades.
 @Suite struct ContinuousExecutorTests {

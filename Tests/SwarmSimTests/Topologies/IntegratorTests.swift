@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// integrator (F7): every change queues for the integrators.
 @Suite struct IntegratorTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import SwarmSim
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
 
 /// planner-executor (F4): synchronous plan -> execute -> judge waves.
 @Suite struct PlannerExecutorTests {

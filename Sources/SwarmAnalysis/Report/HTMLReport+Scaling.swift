@@ -1,0 +1,102 @@
+import Foundation
+import SwarmExperiment
+import SwarmKernel
+
+extension HTMLReport {
+    /// Throughput and effective agents per series: curves against agents on a log axis with their
+    /// 95% intervals and, for throughput, the fitted Universal Scalability Law and its parameters;
+    /// bars when nothing sweeps the agent count (there is no curve to fit).
+    static func scalingSection(_ folder: ResultsFolder) -> String {
+        let series = folder.aggregateSeries
+        guard folder.sweepsAgents else {
+            return section("scaling", "Throughput and effective agents",
+                           caption: "Means across replicates with their 95% intervals (black lines), one bar per variant and sweep point.",
+                           throughputBars(series, metric: "throughput_tasks_per_hour", title: "throughput (tasks/h)")
+                               + "\n" + throughputBars(series, metric: "effective_agents", title: "effective agents (agents)"))
+        }
+        let fits = series.map(\.fit)
+        let rows = zip(series, fits).map { entry, fit -> [String] in
+            guard let law = fit?.law else { return [entry.label, "–", "–", "–", "–"] }
+            return [entry.label, readableNumber(law.gamma), readableNumber(law.sigma), readableNumber(law.kappa),
+                    law.peak.map(readableNumber) ?? "none (kappa = 0)"]
+        }
+        let content = [
+            curveChart(series, metric: "throughput_tasks_per_hour", title: "throughput (tasks/h)", fits: fits),
+            curveChart(series, metric: "effective_agents", title: "effective agents (agents)", fits: nil),
+            "<h3>Universal Scalability Law fits of throughput</h3>",
+            table(["series", "gamma (tasks/h per agent)", "sigma (contention)", "kappa (coherency)", "peak (agents)"], rows),
+        ]
+        return section("scaling", "Throughput and effective agents",
+                        caption: "Dots are means across replicates, shaded bands their 95% intervals. On the throughput chart the "
+                            + "line is the Universal Scalability Law fitted to the means, X(N) = gamma N / (1 + sigma (N-1) + kappa N (N-1)); "
+                            + "on the effective-agents chart it joins the means, and the dashed line is every agent fully effective.",
+                        content.joined(separator: "\n"))
+    }
+
+    /// `metric` against agents (log axis) per series: band, dots, and the fitted curve when `fits`
+    /// is given, else a line through the means and the ideal y = agents.
+    private static func curveChart(_ series: [AggregateSeries], metric: String,
+                                   title: String, fits: [UniversalScalabilityLaw.Fit?]?) -> String {
+        let agents = series.flatMap { $0.points.map(\.agents) }
+        let curves: [[(x: Double, y: Double)]] = series.indices.map { index in
+            guard let law = fits?[index]?.law, let low = series[index].points.first?.agents, let high = series[index].points.last?.agents
+            else { return [] }
+            // Log-spaced samples, so the curve is equally smooth across every decade of agents.
+            return (0...60).map { step in
+                let n = low * pow(high / low, Double(step) / 60)
+                return (n, law.throughput(n))
+            }
+        }
+        var covered = series.flatMap { entry in
+            entry.points.flatMap { point in [point.estimate(metric).mean, point.estimate(metric).low, point.estimate(metric).high] }
+        }.compactMap { $0 } + curves.flatMap { $0.map(\.y) }
+        if fits == nil { covered += agents }
+        let x = SVGChart.Axis.numeric("agents (log scale)", covering: agents, scale: .logarithmic)
+        // When the series span two decades or more (a hierarchy beside a collapsing flat swarm), a
+        // linear axis flattens all but the largest: use a log axis over the positive values.
+        let positive = covered.filter { $0 > 0 }
+        let logarithmic = (positive.max() ?? 0) >= 100 * (positive.min() ?? .infinity)
+        let y: SVGChart.Axis = logarithmic
+            ? .numeric("\(title) (log scale)", covering: positive, scale: .logarithmic)
+            : .numeric(title, covering: covered, fromZero: true)
+        var chart = SVGChart(title: "\(title) against agents", x: x, y: y)
+        for (index, entry) in series.enumerated() {
+            let colour = Palette.colour(index)
+            let means = entry.points.compactMap { point in point.estimate(metric).mean.map { (x: point.agents, y: $0) } }
+            chart.band(entry.points.compactMap { point in
+                guard case let (_, low?, high?) = point.estimate(metric) else { return nil }
+                return (point.agents, low, high)
+            }, colour: colour)
+            chart.line(fits == nil ? means : curves[index], colour: colour)
+            chart.dots(means, colour: colour)
+            chart.key(entry.label, colour: colour)
+        }
+        if fits == nil, let low = agents.min(), let high = agents.max() {
+            chart.line([(low, low), (high, high)], colour: "#777777", dashed: true)
+            chart.key("every agent effective", colour: "#777777", dashed: true)
+        }
+        return chart.svg
+    }
+
+    /// One horizontal bar per aggregate row with its 95% interval as a black line: the comparison
+    /// when agents are not swept. Horizontal, so long variant names stay readable.
+    private static func throughputBars(_ series: [AggregateSeries], metric: String, title: String) -> String {
+        let bars = series.enumerated().flatMap { index, entry in
+            entry.points.map { (label: "\(entry.label), \(readableNumber($0.agents)) agents", colour: Palette.colour(index), estimate: $0.estimate(metric)) }
+        }.reversed()
+        let covered = bars.flatMap { [$0.estimate.mean, $0.estimate.low, $0.estimate.high] }.compactMap { $0 }
+        // Slot 0 is at the bottom of a category axis: reversed, the first variant reads at the top.
+        var chart = SVGChart(title: title, x: .numeric(title, covering: covered, fromZero: true),
+                             y: .categories("", bars.map(\.label)))
+        for (slot, bar) in bars.enumerated() {
+            guard let value = bar.estimate.mean else { continue }
+            let middle = Double(slot) + 0.5
+            chart.rectangle(x: min(0, value)...max(0, value), y: (middle - 0.3)...(middle + 0.3), colour: bar.colour,
+                            tooltip: "\(bar.label): \(readableNumber(value))")
+            if case let (_, low?, high?) = bar.estimate {
+                chart.line([(low, middle), (high, middle)], colour: "#000000")
+            }
+        }
+        return chart.svg
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import SwarmExperiment
+import SwarmModel
+
+extension ResultsFolder {
+    /// The scenario's expectations checked against runs.csv, exactly as `swarmsim check` checks
+    /// them: the scenario is rebuilt from scenario.resolved.json, its plan re-made, and each row of
+    /// runs.csv recorded as the run at its run_id. nil when that cannot be done faithfully (the
+    /// document does not reload, the plan differs from the one recorded, or a row does not match
+    /// its run), so the report never shows a verdict computed from a different plan.
+    var expectationOutcomes: [ExpectationOutcome]? {
+        guard case .object(var document) = resolved, case .object(let recorded)? = document["plan"],
+              case .number(let replicates)? = recorded["replicates"], case .number(let runCount)? = recorded["runs"],
+              case .array(let variantNames)? = recorded["variants"], case .array(let sweepOrder)? = recorded["sweep_order"]
+        else { return nil }
+        // The resolved document adds keys a scenario file does not take and spells every key of an
+        // expectation, unset ones as null; the loader takes only what a user could have written.
+        var settings: [Setting] = []
+        if case .array(let entries)? = document["settings"] {
+            for case .object(let entry) in entries {
+                guard case .string(let path)? = entry["path"], let value = entry["value"] else { return nil }
+                settings.append(Setting(path: path.split(separator: ".").map(String.init), value: value, origin: ResultsWriter.resolvedFile))
+            }
+        }
+        for key in ["plan", "settings", "swarmsim_version"] { document[key] = nil }
+        if case .array(let expectations)? = document["expect"] {
+            document["expect"] = .array(expectations.map { expectation in
+                guard case .object(let fields) = expectation else { return expectation }
+                return .object(fields.filter { $0.value != .null })
+            })
+        }
+        // `--replications` may have overridden the scenario's count; the plan records the one used.
+        document["replications"] = .number(replicates)
+        let labels = variantNames.compactMap { if case .string(let label) = $0 { label } else { nil } }
+        guard let data = scenarioText(document, sweepOrder: sweepOrder),
+              let scenario = try? Scenario.decode(data, file: ResultsWriter.resolvedFile, settings: settings),
+              let plan = try? RunPlan(scenario, selecting: labels),
+              plan.count == Int(runCount), plan.replicates == Int(replicates),
+              scenario.sweep.axes.map({ JSONValue.string($0.path) }) == sweepOrder
+        else { return nil }
+        let table = ReplicateTable(plan: plan, metrics: ExpectationCheck.metrics(for: scenario.expectations))
+        for row in runs.rows {
+            guard let id = runs.number(row, "run_id").map(Int.init), plan.indices.contains(id - 1),
+                  case let spec = plan[id - 1], spec.variant == runs.text(row, "variant"),
+                  runs.number(row, "replicate") == Double(spec.replicate + 1)
+            else { return nil }
+            let summary = RunResult.summaryColumns.map { runs.number(row, $0) }
+            table.record(CompletedRun(id: id, spec: spec, result: RunResult(summary: summary, samples: []), reused: true))
+        }
+        return ExpectationCheck.evaluate(plan, table: table)
+    }
+
+    /// `document` as JSON text with its sweep's axes in `sweepOrder`. The order of a sweep's keys
+    /// is the order of the plan's groups (the loader reads it from the text), but a `JSONValue`
+    /// object does not keep it, so the sweep is written last, by hand, in the recorded order.
+    private func scenarioText(_ document: [String: JSONValue], sweepOrder: [JSONValue]) -> Data? {
+        var document = document
+        guard case .object(let sweep)? = document.removeValue(forKey: "sweep") else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var axes: [String] = []
+        for path in sweepOrder {
+            guard case .string(let name) = path, let values = sweep[name],
+                  let key = try? encoder.encode(path), let text = try? encoder.encode(values) else { return nil }
+            axes.append(String(decoding: key, as: UTF8.self) + ":" + String(decoding: text, as: UTF8.self))
+        }
+        guard axes.count == sweep.count, let body = try? encoder.encode(JSONValue.object(document)) else { return nil }
+        // body is a non-empty object ("name" at least): replace its closing brace with the sweep.
+        return body.dropLast() + Data(",\"sweep\":{\(axes.joined(separator: ","))}}".utf8)
+    }
+}

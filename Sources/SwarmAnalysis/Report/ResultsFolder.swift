@@ -1,0 +1,102 @@
+import Foundation
+import SwarmExperiment
+import SwarmKernel
+
+/// The files `swarmsim run` writes into a results folder, parsed: what a report is made from.
+public struct ResultsFolder: Sendable {
+    public let runs: CSVTable
+    public let timeseries: CSVTable
+    public let aggregate: CSVTable
+    /// scenario.resolved.json: the scenario as it ran, with its plan and swarmsim version.
+    public let resolved: JSONValue
+
+    /// Parses `resolvedJSON` (the bytes of scenario.resolved.json) and keeps the tables.
+    public init(runs: CSVTable, timeseries: CSVTable, aggregate: CSVTable, resolvedJSON: Data) throws {
+        self.runs = runs
+        self.timeseries = timeseries
+        self.aggregate = aggregate
+        resolved = try JSONDecoder().decode(JSONValue.self, from: resolvedJSON)
+    }
+
+    /// The value at `key` of the resolved document; nil when missing.
+    func resolvedField(_ key: String) -> JSONValue? {
+        guard case .object(let fields) = resolved else { return nil }
+        return fields[key]
+    }
+
+    /// A string field of the resolved document; empty when missing.
+    func resolvedText(_ key: String) -> String {
+        if case .string(let text)? = resolvedField(key) { return text }
+        return ""
+    }
+
+    /// The parameters other than the agent count that vary: aggregate.csv's columns between
+    /// `agents` and `n` with more than one value. Each combination of their values is a separate
+    /// curve against agents; a parameter fixed by `--set` would only lengthen every label.
+    var otherParameters: [String] {
+        guard let first = aggregate.column("agents"), let last = aggregate.column("n"), first < last else { return [] }
+        return aggregate.header[(first + 1)..<last].filter { name in
+            name != "agents.count" && Set(aggregate.rows.map { aggregate.text($0, name) }).count > 1
+        }
+    }
+
+    /// The series `row` of `table` (runs.csv or aggregate.csv) belongs to: its variant, with the
+    /// other swept parameters' values when there are any, e.g. `flat-lock (locks.lease_hours=2)`.
+    func series(of row: [String], in table: CSVTable) -> String {
+        let variant = table.text(row, "variant")
+        let parameters = otherParameters.map { "\($0)=\(table.text(row, $0))" }
+        return parameters.isEmpty ? variant : "\(variant) (\(parameters.joined(separator: ", ")))"
+    }
+
+    /// aggregate.csv's rows grouped into series (`ScalingCurve`, which usl.csv is written from
+    /// too), in order of first appearance, each by increasing agent count with its fit (rows
+    /// without a number of agents are left out).
+    var aggregateSeries: [AggregateSeries] {
+        ScalingCurve.curves(in: aggregate).map { curve in
+            AggregateSeries(label: series(of: aggregate.rows[curve.rows[0]], in: aggregate),
+                            points: zip(curve.rows, curve.agents).map { AggregatePoint(agents: $1, row: aggregate.rows[$0], table: aggregate) },
+                            fit: curve.fit)
+        }
+    }
+
+    /// runs.csv's rows by series (in order of first appearance), then by increasing agent count.
+    var runsBySeries: [(label: String, byAgents: [(agents: Double, rows: [[String]])])] {
+        var order: [String] = []
+        var groups: [String: [Double: [[String]]]] = [:]
+        for row in runs.rows {
+            guard let agents = runs.number(row, "agents") else { continue }
+            let label = series(of: row, in: runs)
+            if groups[label] == nil { order.append(label) }
+            groups[label, default: [:]][agents, default: []].append(row)
+        }
+        return order.map { label in
+            (label, groups[label]!.sorted { $0.key < $1.key }.map { (agents: $0.key, rows: $0.value) })
+        }
+    }
+
+    /// True when some series has results at several agent counts: a scaling curve to draw.
+    var sweepsAgents: Bool {
+        aggregateSeries.contains { Set($0.points.map(\.agents)).count > 1 }
+    }
+}
+
+/// One curve of the report: a variant at fixed values of the other swept parameters.
+struct AggregateSeries {
+    let label: String
+    /// By increasing agent count.
+    let points: [AggregatePoint]
+    /// The Universal Scalability Law fitted to the throughput means; nil with fewer than 3 agent counts.
+    let fit: UniversalScalabilityLaw.Fit?
+}
+
+/// One row of aggregate.csv: a series at one agent count.
+struct AggregatePoint {
+    let agents: Double
+    let row: [String]
+    let table: CSVTable
+
+    /// The mean and 95% interval of `metric` (any may be undefined, e.g. with one replicate).
+    func estimate(_ metric: String) -> (mean: Double?, low: Double?, high: Double?) {
+        (table.number(row, metric + "_mean"), table.number(row, metric + "_ci95_low"), table.number(row, metric + "_ci95_high"))
+    }
+}

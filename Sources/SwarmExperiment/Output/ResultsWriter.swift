@@ -1,0 +1,107 @@
+import Foundation
+import SwarmModel
+
+/// Writes the files of one run of a scenario into a folder (OUTPUTS.md): runs.csv and
+/// timeseries.csv row by row as runs finish, so memory does not grow with the samples; then
+/// aggregate.csv, usl.csv (the scaling fits of aggregate.csv, see ResultsWriter+USL.swift) and
+/// scenario.resolved.json. All five go to temporary files that `commit` renames together, so a
+/// failed or interrupted run leaves the folder's earlier results as they were; a writer given up
+/// on is `discard`ed, which removes its temporary files.
+public final class ResultsWriter: RunSink {
+    /// The names of the five files, as OUTPUTS.md and the data dictionary fix them.
+    public static let runsFile = "runs.csv"
+    public static let timeseriesFile = "timeseries.csv"
+    public static let aggregateFile = "aggregate.csv"
+    public static let uslFile = "usl.csv"
+    public static let resolvedFile = "scenario.resolved.json"
+    /// Every file a committed writer leaves in its folder, in the order they are renamed into place.
+    public static let files = [runsFile, timeseriesFile, aggregateFile, uslFile, resolvedFile]
+
+    private let plan: RunPlan
+    private var runs: AtomicFile
+    private var timeseries: AtomicFile
+
+    /// Creates `directory` when missing and opens runs.csv and timeseries.csv with their headers.
+    public init(plan: RunPlan, directory: URL) throws {
+        self.plan = plan
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        runs = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.runsFile))
+        timeseries = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.timeseriesFile))
+        CSVWriter.writeHeader(ResultsWriter.runsHeader(plan), to: &runs)
+        CSVWriter.writeHeader(["run_id", "variant", "replicate"] + RunResult.sampleColumns, to: &timeseries)
+    }
+
+    /// runs.csv's columns: the run's identity, its parameters, its summary metrics.
+    public static func runsHeader(_ plan: RunPlan) -> [String] {
+        ["run_id", "scenario", "variant", "topology", "replicate", "seed", "agents"]
+            + plan.scenario.parameterNames + RunResult.summaryColumns
+    }
+
+    /// aggregate.csv's columns: the group's identity and parameters, n, and mean, sd and 95%
+    /// interval of each aggregated metric.
+    public static func aggregateHeader(_ plan: RunPlan) -> [String] {
+        ["variant", "topology", "agents"] + plan.scenario.parameterNames + ["n"]
+            + SummaryMetric.aggregated.flatMap { metric in
+                ["mean", "sd", "ci95_low", "ci95_high"].map { "\(metric.rawValue)_\($0)" }
+            }
+    }
+
+    /// Appends the run's row to runs.csv and its samples to timeseries.csv.
+    public func record(_ run: CompletedRun) {
+        let spec = run.spec
+        let replicate = CSVCell.integer(spec.replicate + 1)
+        CSVWriter.writeRow(
+            [.integer(run.id), .text(spec.scenario), .text(spec.variant), .text(spec.config.topology.kind.rawValue), replicate,
+             .integer(spec.seed), .integer(spec.config.agents.count)]
+                + spec.parameters.map { .json($0.value) } + run.result.summary.map(CSVCell.number),
+            to: &runs)
+        let identity: [CSVCell] = [.integer(run.id), .text(spec.variant), replicate]
+        for sample in run.result.samples {
+            CSVWriter.writeRow(identity + sample.map(CSVCell.number), to: &timeseries)
+        }
+    }
+
+    /// Writes aggregate.csv from `table` (which must keep `SummaryMetric.aggregated`), usl.csv
+    /// from aggregate.csv's rows, and scenario.resolved.json, then renames all five files into place.
+    public func commit(aggregating table: ReplicateTable) throws {
+        let directory = runs.destination.deletingLastPathComponent()
+        var aggregate = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.aggregateFile))
+        var usl = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.uslFile))
+        let resolved = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.resolvedFile))
+        let header = ResultsWriter.aggregateHeader(plan)
+        let rows = plan.groups.indices.map { aggregateRow(group: $0, table: table) }
+        CSVWriter.writeHeader(header, to: &aggregate)
+        for row in rows {
+            CSVWriter.writeRow(row, to: &aggregate)
+        }
+        ResultsWriter.writeUSL(aggregateHeader: header, rows: rows, to: &usl)
+        resolved.write(plan.resolvedDocument.prettyText)
+        for file in [runs, timeseries, aggregate, usl, resolved] {
+            try file.commit()
+        }
+    }
+
+    /// aggregate.csv's row of group `index` of the plan: its identity and parameters, n, and the
+    /// mean, sd and 95% interval of each aggregated metric in `table`.
+    private func aggregateRow(group index: Int, table: ReplicateTable) -> [CSVCell] {
+        let group = plan.groups[index]
+        var cells: [CSVCell] = [.text(group.variant), .text(group.config.topology.kind.rawValue), .integer(group.config.agents.count)]
+        cells += group.parameters.map { .json($0.value) }
+        cells.append(.integer(plan.replicates))
+        for metric in SummaryMetric.aggregated {
+            let summary = table.summary(of: metric, inGroup: index)
+            let halfWidth = summary?.halfWidth
+            cells += [
+                .number(summary?.mean), .number(summary?.standardDeviation),
+                .number(halfWidth.map { summary!.mean - $0 }), .number(halfWidth.map { summary!.mean + $0 }),
+            ]
+        }
+        return cells
+    }
+
+    /// Removes the temporary files of a run given up on, leaving the folder as it was.
+    public func discard() {
+        runs.discard()
+        timeseries.discard()
+    }
+}

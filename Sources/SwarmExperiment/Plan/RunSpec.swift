@@ -1,0 +1,57 @@
+import SwarmKernel
+import SwarmModel
+
+/// Everything one run needs, and all that it needs: a RunSpec alone reproduces its run.
+public struct RunSpec: Sendable, Equatable {
+    public let scenario: String
+    /// The variant's label.
+    public let variant: String
+    /// Index of the sweep point in the scenario's grid (0 when there is no sweep).
+    public let point: Int
+    /// The values the variant, the sweep point and `--set` gave, by dotted path, in a fixed order:
+    /// they become the parameter columns of runs.csv.
+    public let parameters: [Parameter]
+    public let replicate: Int
+    /// The run seed. It depends on the scenario seed and the replicate index only, so every variant
+    /// and sweep point of one replicate sees the same backlog and agent traits (common random numbers).
+    public let seed: UInt64
+    public let config: ModelConfig
+    /// `config` as canonical text with its digest, which identifies the model in the run's content
+    /// address (`RunAddress`). Nil for a spec built from a ModelConfig alone (as tests do), which
+    /// cannot be stored; RunPlan always sets it.
+    public let model: ResolvedModel?
+    public let durationHours: Double
+    public let sampleEveryHours: Double
+
+    public struct Parameter: Sendable, Equatable {
+        public let path: String
+        public let value: JSONValue
+
+        public init(path: String, value: JSONValue) {
+            self.path = path
+            self.value = value
+        }
+    }
+
+    public init(scenario: String, variant: String, point: Int, parameters: [Parameter], replicate: Int, seed: UInt64,
+                config: ModelConfig, model: ResolvedModel? = nil, durationHours: Double, sampleEveryHours: Double) {
+        self.scenario = scenario
+        self.variant = variant
+        self.point = point
+        self.parameters = parameters
+        self.replicate = replicate
+        self.seed = seed
+        self.config = config
+        self.model = model
+        self.durationHours = durationHours
+        self.sampleEveryHours = sampleEveryHours
+    }
+
+    /// The seed of replicate `replicate` of a scenario seeded with `scenarioSeed`: independent of how
+    /// many replicates are asked for, so adding replicates later never changes earlier ones. Kept to
+    /// 53 bits, so that it survives exactly wherever numbers are doubles (spreadsheets, JSON, pandas
+    /// floats) and a run can be reproduced from the seed a user reads in runs.csv.
+    public static func seed(scenarioSeed: UInt64, replicate: Int) -> UInt64 {
+        RandomStreams(seed: scenarioSeed).streamSeed("replicate", index: replicate) & (1 << 53 - 1)
+    }
+}

@@ -1,0 +1,98 @@
+import SwarmModel
+
+/// One finished run: its position in the plan, its spec and what it measured.
+public struct CompletedRun: Sendable {
+    /// 1-based position in the plan: the run_id column.
+    public let id: Int
+    public let spec: RunSpec
+    public let result: RunResult
+    /// True when the result came from a `RunCache` instead of a simulation, so a store that is
+    /// also the cache need not save it again and progress can count it apart.
+    public let reused: Bool
+
+    /// A run with id `id` (its 1-based plan position); `reused` is false for a run just simulated.
+    public init(id: Int, spec: RunSpec, result: RunResult, reused: Bool = false) {
+        self.id = id
+        self.spec = spec
+        self.result = result
+        self.reused = reused
+    }
+}
+
+/// Receives finished runs in plan order: a results file, an aggregate, a progress line.
+public protocol RunSink: AnyObject {
+    func record(_ run: CompletedRun) throws
+}
+
+/// Results of runs already made (a run store): the runner takes a stored result instead of
+/// simulating the run again, which makes sweeps resumable and idempotent.
+public protocol RunCache: AnyObject {
+    /// The stored result of `spec`, or nil when it has not been run.
+    func storedResult(for spec: RunSpec) throws -> RunResult?
+}
+
+/// Runs RunSpecs and streams each result to sinks, in plan order, so that what the sinks write does
+/// not depend on how the runs are scheduled and no run's samples outlive their writing.
+public enum ExperimentRunner {
+    /// Runs `shard` of `plan` (all of it by default), simulating up to `jobs` runs at once in child
+    /// tasks, and hands every run to every sink in plan order, so the sinks' output is the same
+    /// whatever `jobs` is.
+    ///
+    /// Before simulating a run it asks `cache` for a stored result and, when there is one, delivers
+    /// that instead (marked `reused`): a restarted sweep simulates only what is missing. The cache
+    /// and the sinks are called one at a time in the caller's isolation (`isolation`), never from
+    /// the simulations' tasks, so neither needs to be thread-safe.
+    ///
+    /// Memory stays bounded whatever the plan's size: at most `jobs` simulations run and at most
+    /// `2 * jobs` runs are started and not yet delivered (finished runs wait there for a slower
+    /// earlier one).
+    ///
+    /// - Throws: `ExperimentInterrupted` when the calling task is cancelled before every run was
+    ///   delivered: no run starts after the cancellation, the runs in progress finish, and those
+    ///   that complete the delivered prefix still reach the sinks. An error of a sink or of the
+    ///   cache stops the experiment and is rethrown.
+    public static func run(
+        _ plan: RunPlan, shard: Shard = .whole, into sinks: [any RunSink], jobs: Int = 1, cache: (any RunCache)? = nil,
+        isolation: isolated (any Actor)? = #isolation
+    ) async throws {
+        precondition(jobs >= 1, "jobs must be at least 1 (found \(jobs))")
+        let positions = shard.positions(in: plan)
+        let window = 2 * jobs
+        var buffer = ReorderBuffer<CompletedRun>()
+        try await withThrowingTaskGroup(of: (sequence: Int, run: CompletedRun).self) { group in
+            var started = 0
+            var simulating = 0
+            func deliverReady() throws {
+                while let run = buffer.popNext() {
+                    for sink in sinks {
+                        try sink.record(run)
+                    }
+                }
+            }
+            while true {
+                while simulating < jobs, started - buffer.delivered < window, started < positions.count, !Task.isCancelled {
+                    let sequence = started
+                    let position = positions[sequence]
+                    let spec = plan[position]
+                    started += 1
+                    if let stored = try cache?.storedResult(for: spec) {
+                        buffer.insert(CompletedRun(id: position + 1, spec: spec, result: stored, reused: true), at: sequence)
+                        try deliverReady()
+                    } else {
+                        simulating += 1
+                        group.addTask {
+                            (sequence, CompletedRun(id: position + 1, spec: spec, result: Simulation.run(spec)))
+                        }
+                    }
+                }
+                guard let finished = try await group.next() else { break }
+                simulating -= 1
+                buffer.insert(finished.run, at: finished.sequence)
+                try deliverReady()
+            }
+        }
+        if buffer.delivered < positions.count {
+            throw ExperimentInterrupted(finished: buffer.delivered, total: positions.count)
+        }
+    }
+}

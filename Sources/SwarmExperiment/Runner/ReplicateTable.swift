@@ -1,0 +1,56 @@
+import SwarmKernel
+import SwarmModel
+
+/// Chosen summary metrics of every run of a plan, by group (variant x sweep point) and replicate:
+/// what aggregate.csv, the run table and expectation checks are computed from.
+///
+/// It keeps only the metrics asked for, as flat arrays of doubles (NaN for undefined), so a plan
+/// of millions of runs still fits; time series are never kept.
+public final class ReplicateTable: RunSink {
+    /// The metrics kept, in slot order.
+    public let metrics: [SummaryMetric]
+    /// Replicates per group, as in the plan.
+    public let replicates: Int
+    /// values[(group * metrics.count + metric) * replicates + replicate]; NaN when undefined or not run.
+    private var values: [Double]
+    private let metricColumns: [Int]
+
+    /// An empty table for the runs of `plan`, keeping `metrics`.
+    public init(plan: RunPlan, metrics: [SummaryMetric]) {
+        self.metrics = metrics
+        replicates = plan.replicates
+        values = Array(repeating: .nan, count: plan.groups.count * metrics.count * plan.replicates)
+        metricColumns = metrics.map { SummaryMetric.allCases.firstIndex(of: $0)! }
+    }
+
+    /// Keeps the run's values of the table's metrics.
+    public func record(_ run: CompletedRun) {
+        let group = (run.id - 1) / replicates
+        for (slot, column) in metricColumns.enumerated() {
+            values[(group * metrics.count + slot) * replicates + run.spec.replicate] = run.result.summary[column] ?? .nan
+        }
+    }
+
+    /// The values of `metric` in group `group`, by replicate; NaN where undefined.
+    public func values(of metric: SummaryMetric, inGroup group: Int) -> ArraySlice<Double> {
+        guard let slot = metrics.firstIndex(of: metric) else {
+            preconditionFailure("the table does not keep \(metric.rawValue)")
+        }
+        let start = (group * metrics.count + slot) * replicates
+        return values[start..<start + replicates]
+    }
+
+    /// Mean, sd and 95% interval of the defined values of `metric` in `group`; nil when none is defined.
+    public func summary(of metric: SummaryMetric, inGroup group: Int) -> SampleSummary? {
+        let defined = values(of: metric, inGroup: group).filter { !$0.isNaN }
+        return defined.isEmpty ? nil : SampleSummary(defined)
+    }
+}
+
+extension SummaryMetric {
+    /// The metrics aggregate.csv summarises across replicates, in column order. Public API.
+    public static let aggregated: [SummaryMetric] = [
+        .throughput, .effectiveAgents, .efficiency, .lockWaitShare, .idleShare, .drift, .mainRedShare,
+        .costPerTaskUSD, .tasksDone, .costPerEffectiveAgentHourUSD,
+    ]
+}

@@ -1,0 +1,57 @@
+import SwarmModel
+
+/// Sizes past which a scenario is refused before anything runs: beyond them a run or a plan would
+/// not fit in memory (or would not finish), and failing at once with the field to change beats
+/// failing hours later.
+public enum ScenarioLimits {
+    /// Runs in one plan (variants x sweep points x replicates).
+    public static let maxRuns = 10_000_000
+    /// Variant x sweep point combinations: each is decoded and its configuration held in memory, with
+    /// its resolved document (about 15 KB, so 1.5 GB at this limit) for the run store's addresses.
+    public static let maxCells = 100_000
+    /// Files in the simulated codebase (areas x files per area): each holds per-file state.
+    public static let maxFiles = 50_000_000
+    /// Samples of one run's time series, all held in memory until the run ends.
+    public static let maxSamplesPerRun = 1_000_000
+    /// Replicates of each variant at each sweep point.
+    public static let maxReplications = 1_000_000
+
+    /// Reports a codebase too large to hold.
+    static func checkModel(_ config: ModelConfig, log: ProblemLog) {
+        let files = config.codebase.areas.multipliedReportingOverflow(by: config.codebase.filesPerArea)
+        if files.overflow || files.partialValue > maxFiles {
+            log.report(ConfigPath(["codebase"]), "areas x files_per_area must be at most 50 million files, to fit in memory",
+                       found: "\(config.codebase.areas) x \(config.codebase.filesPerArea)")
+        }
+    }
+
+    /// Reports a time series too long to hold.
+    static func checkSampling(durationHours: Double, sampleEveryHours: Double, log: ProblemLog) {
+        guard durationHours > 0, sampleEveryHours > 0 else { return }
+        if sampleEveryHours > durationHours {
+            log.report(ConfigPath(["sample_every_hours"]), "must be at most duration_hours (\(formatNumber(durationHours)))",
+                       found: formatNumber(sampleEveryHours))
+        } else if durationHours / sampleEveryHours > Double(maxSamplesPerRun) {
+            log.report(ConfigPath(["sample_every_hours"]),
+                       "gives more than 1 million samples per run over duration_hours (\(formatNumber(durationHours))); sample less often",
+                       found: formatNumber(sampleEveryHours))
+        }
+    }
+
+    /// Reports a plan with too many variant x point combinations or runs; true when it fits.
+    static func checkPlan(variants: Int, points: Int, replicates: Int, log: ProblemLog) -> Bool {
+        let cells = variants.multipliedReportingOverflow(by: points)
+        let runs = cells.partialValue.multipliedReportingOverflow(by: replicates)
+        let found = "\(variants) variants x \(points) sweep points x \(replicates) replicates"
+        if cells.overflow || cells.partialValue > maxCells {
+            log.report(ConfigPath(["sweep"]), "variants x sweep points must be at most \(maxCells); split the scenario", found: found)
+            return false
+        }
+        if runs.overflow || runs.partialValue > maxRuns {
+            log.report(ConfigPath(["replications"]), "the plan must have at most 10 million runs; split the scenario or use fewer replications",
+                       found: found)
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import SwarmModel
+
+/// Decodes a scenario document in stages, collecting every problem in one log:
+///
+/// 1. the file itself, with settings of top-level keys applied (`--set seed=3`);
+/// 2. each variant, laid over the base's resolved model sections;
+/// 3. the sweep's shape, and whether each swept or set path names a field;
+/// 4. the base and each variant with the model settings applied (what `describe` shows);
+/// 5. each variant at each sweep point: the configurations the plan runs;
+/// 6. the expectations, against the variant labels and the sweep.
+///
+/// Later stages lay overlays over the resolved documents of earlier ones, so each stage reports
+/// only what it adds, and `OverlaidDocument` points every problem at the text that caused it.
+final class ScenarioLoader {
+    /// Top-level keys that `--set` may change besides the model sections.
+    static let settableKeys = ["name", "description", "seed", "replications", "duration_hours", "sample_every_hours"]
+
+    let file: String?
+    let log = ProblemLog()
+
+    init(file: String?) {
+        self.file = file
+    }
+
+    /// The fields of the top level other than the model sections.
+    struct TopLevel {
+        var name = ""
+        var description = ""
+        var seed = 1
+        var replications = 10
+        var durationHours = 168.0
+        var sampleEveryHours = 4.0
+        var variants: JSONValue?
+        var sweep: JSONValue?
+        var expect: JSONValue?
+    }
+
+    /// A variant as written: its label and its model sections as an overlay.
+    private struct WrittenVariant {
+        let label: String
+        let overlay: Overlay
+    }
+
+    /// A variant resolved with the settings applied: what each sweep point is laid over.
+    private struct ResolvedVariant {
+        let label: String
+        /// The variant as written; nil for the default variant, which is the base itself.
+        let overlay: Overlay?
+        let resolved: JSONValue
+    }
+
+    /// The scenario `document` (parsed from `source`), or nil when a stage could not finish; the
+    /// log holds every problem found.
+    func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
+        let (topSettings, modelSettings) = classify(settings)
+        let base = OverlaidDocument.read(document, applying: topSettings.map(overlay), unclaimedBelongToBase: true, log: log, ScenarioLoader.readTopLevel)
+        let top = base.value
+        let modelBase = JSONValue.object(base.resolved.filter { ModelConfig.sectionNames.contains($0.key) })
+
+        let written = readVariants(top.variants)
+        let variantBases = written.map { OverlaidDocument.readModel(modelBase, applying: [$0.overlay], log: log).resolved }
+
+        let sweep = SweepGrid.decode(top.sweep, keyOrder: sweepKeyOrder, log: log)
+        let documents = [modelBase] + variantBases
+        let reachable = SweepGrid(axes: sweep.axes.filter { axis in
+            let problem = Overlay.unknownPathProblem(axis.components, at: ConfigPath(["sweep", axis.path]), in: documents)
+            problem.map { log.report($0) }
+            return problem == nil
+        })
+        let settingOverlays = modelSettings.filter { checkModelSetting($0, sweep: sweep, documents: documents) }.map(overlay)
+
+        let resolvedModel = OverlaidDocument.readModel(modelBase, applying: settingOverlays, log: log)
+        let variants = written.isEmpty
+            ? [ResolvedVariant(label: resolvedModel.config.topology.kind.rawValue, overlay: nil, resolved: resolvedModel.resolved)]
+            : zip(written, variantBases).map { variant, variantBase in
+                let final = OverlaidDocument.readModel(variantBase, applying: settingOverlays, attributing: [variant.overlay], log: log)
+                return ResolvedVariant(label: variant.label, overlay: variant.overlay, resolved: final.resolved)
+            }
+        let configurations = ScenarioLimits.checkPlan(variants: variants.count, points: reachable.pointCount,
+                                                      replicates: top.replications, log: log)
+            ? decodeConfigurations(variants, over: reachable, settings: settingOverlays) : []
+
+        var labels: [String] = []
+        for variant in variants where !variant.label.isEmpty && !labels.contains(variant.label) {
+            labels.append(variant.label)
+        }
+        let (expectations, resolvedExpectations) = Expectation.decodeAll(top.expect, variants: labels, sweep: sweep, log: log)
+        guard log.isEmpty else { return nil }
+        return Scenario(
+            file: file, source: source, name: top.name, description: top.description, seed: UInt64(top.seed),
+            replications: top.replications, durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours,
+            variants: variants.map { Scenario.Variant(label: $0.label, resolved: $0.resolved) },
+            sweep: sweep, settings: settings, expectations: expectations, resolvedModel: resolvedModel.resolved,
+            resolvedExpectations: resolvedExpectations, configurations: configurations)
+    }
+
+    /// The configuration of each variant at each point of `grid`, variant-major, with its resolved
+    /// document as canonical text (kept instead of the document: a third of the memory, which counts
+    /// in sweeps of many thousands of points). Run over the swept paths that exist even when some do not, so every swept value is
+    /// checked in one pass.
+    private func decodeConfigurations(
+        _ variants: [ResolvedVariant], over grid: SweepGrid, settings: [Overlay]
+    ) -> [(config: ModelConfig, model: ResolvedModel)] {
+        var configurations: [(config: ModelConfig, model: ResolvedModel)] = []
+        configurations.reserveCapacity(variants.count * grid.pointCount)
+        for variant in variants {
+            let earlier = (variant.overlay.map { [$0] } ?? []) + settings
+            for point in 0..<grid.pointCount {
+                let (config, resolved) = OverlaidDocument.readModel(
+                    variant.resolved, applying: sweepOverlays(grid, at: point), attributing: earlier, log: log)
+                configurations.append((config, ResolvedModel(resolved)))
+            }
+        }
+        return configurations
+    }
+
+    private func overlay(_ setting: Setting) -> Overlay {
+        Overlay(path: setting.path, value: setting.value, origin: setting.configPath)
+    }
+
+    /// The overlays that put each swept path at its value at `point`.
+    private func sweepOverlays(_ sweep: SweepGrid, at point: Int) -> [Overlay] {
+        zip(sweep.axes, sweep.coordinates(of: point)).map { axis, index in
+            Overlay(path: axis.components, value: axis.values[index], origin: ConfigPath(["sweep", axis.path]).appending(index: index))
+        }
+    }
+
+    /// Splits settings into those of top-level keys and those of model parameters, reporting
+    /// (and dropping) repeated paths and paths that `--set` cannot change.
+    private func classify(_ settings: [Setting]) -> (topLevel: [Setting], model: [Setting]) {
+        var topLevel: [Setting] = []
+        var model: [Setting] = []
+        for (index, setting) in settings.enumerated() {
+            let key = setting.path[0]
+            if settings[..<index].contains(where: { $0.path == setting.path }) {
+                log.report(setting.configPath, "is given twice; give each path once")
+            } else if ModelConfig.sectionNames.contains(key) {
+                model.append(setting)
+            } else if ScenarioLoader.settableKeys.contains(key) {
+                if setting.path.count == 1 {
+                    topLevel.append(setting)
+                } else {
+                    log.report(setting.configPath, "\(key) is a single value, without fields")
+                }
+            } else if ["variants", "sweep", "expect"].contains(key) {
+                log.report(setting.configPath, "cannot be set from the command line; edit the scenario file")
+            } else {
+                let known = ScenarioLoader.settableKeys + ModelConfig.sectionNames
+                let place = setting.path.count == 1 ? "" : " \"\(key)\""
+                log.report(setting.configPath, "unknown key\(place)\(suggestion(for: key, among: known, heading: "settable"))")
+            }
+        }
+        return (topLevel, model)
+    }
+
+    /// Reports a model setting whose path names no field or overlaps a swept path; true when valid.
+    private func checkModelSetting(_ setting: Setting, sweep: SweepGrid, documents: [JSONValue]) -> Bool {
+        if let problem = Overlay.unknownPathProblem(setting.path, at: setting.configPath, in: documents) {
+            log.report(problem)
+            return false
+        }
+        if let axis = sweep.axes.first(where: { $0.components.starts(with: setting.path) || setting.path.starts(with: $0.components) }) {
+            log.report(setting.configPath, "overlaps sweep.\(axis.path); a swept parameter cannot also be set")
+            return false
+        }
+        return true
+    }
+
+    /// Reads the top level: the scenario's own fields, the model sections (recorded as resolved),
+    /// and the raw variants, sweep and expectations for later stages.
+    static func readTopLevel(_ r: inout ObjectReader) -> TopLevel {
+        var top = TopLevel()
+        if let reference = r.given("$schema"), reference.stringValue == nil {
+            r.log.report(r.path.appending("$schema"), "must be a string", found: reference.brief)
+        }
+        r.describe("$schema", ["type": .string("string")],
+                   doc: "Where editors find this schema (swarmsim schema > scenario.schema.json); swarmsim ignores it.")
+        top.name = r.requiredString("name", doc: "Names the output folder results/<name>/ (sanitised to letters, digits, '.', '_', '-').")
+        top.description = r.string("description", default: "", doc: "The question the scenario answers.")
+        top.seed = r.integer("seed", default: 1, 0...(1 << 53),
+                             doc: "Run seeds derive from it and the replicate index only, so variants and sweep points share common random numbers.")
+        top.replications = r.integer("replications", default: 10, 1...ScenarioLimits.maxReplications, doc: "Replicates per variant and sweep point.")
+        top.durationHours = r.number("duration_hours", default: 168, .positive,
+                                     doc: "Simulated time per run, in hours (a run with a finite backlog also ends when it is done).")
+        top.sampleEveryHours = r.number("sample_every_hours", default: 4, .positive, doc: "Interval of timeseries.csv rows, in hours.")
+        ScenarioLimits.checkSampling(durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours, log: r.log)
+        _ = ModelConfig.read(&r)
+        top.variants = r.given("variants")
+        r.describe("variants", ["type": .string("array"), "minItems": .number(1), "items": .object(["$ref": .string(ScenarioSchema.variantReference)])],
+                   doc: "The models to compare, each a label and the sections it changes, deep-merged over the base. Default: one, labelled by its topology.")
+        top.sweep = r.given("sweep")
+        r.describe("sweep", SweepGrid.schema,
+                   doc: "Dotted paths of model parameters, each with the values to try; every variant runs at every point of the full-factorial grid.")
+        top.expect = r.given("expect")
+        r.describe("expect", ["type": .string("array"), "items": .object(["$ref": .string(ScenarioSchema.expectationReference)])],
+                   doc: "Claims about the results that swarmsim check and swarmsim report test.")
+        return top
+    }
+
+    /// Reads one variant: its label and the model sections it changes, as written.
+    static func readVariant(_ r: inout ObjectReader) -> (label: String, sections: [String: JSONValue]) {
+        let label = r.requiredString("label", doc: "Names the variant in the results (the variant column).")
+        var sections: [String: JSONValue] = [:]
+        for section in ModelConfig.sectionNames {
+            sections[section] = r.given(section)
+            r.describe(section, ["$ref": .string(ScenarioSchema.changeReference(section))],
+                       doc: "Changes to \(section), deep-merged over the base scenario's.")
+        }
+        return (label, sections)
+    }
+
+    /// Reads `variants`: each a unique label plus model sections, which become its overlay.
+    private func readVariants(_ value: JSONValue?) -> [WrittenVariant] {
+        guard let value else { return [] }
+        let path = ConfigPath(["variants"])
+        guard case .array(let items) = value, !items.isEmpty else {
+            log.report(path, "must be a non-empty array of variants such as {\"label\": \"strict\", \"commits\": {\"policy\": \"strict\"}}",
+                       found: value.brief)
+            return []
+        }
+        var variants: [WrittenVariant] = []
+        for (index, item) in items.enumerated() {
+            var r = ObjectReader(item, at: path.appending(index: index), log: log)
+            let (label, sections) = ScenarioLoader.readVariant(&r)
+            if let earlier = variants.firstIndex(where: { $0.label == label && !label.isEmpty }) {
+                log.report(r.path.appending("label"), "repeats the label of variants[\(earlier)]", found: "\"\(label)\"")
+            }
+            r.finish()
+            variants.append(WrittenVariant(label: label, overlay: Overlay(path: [], value: .object(sections), origin: r.path)))
+        }
+        return variants
+    }
+}

@@ -1,0 +1,35 @@
+/// Planning: the mechanics the planner topologies (planner-worker, integrator,
+/// planner-executor, continuous-executor) share.
+extension World {
+    /// Agent `a` writes the next task of `area`, or nil when the goal has none there now. The task
+    /// inherits the writer's direction: `direction` when already set, else drawn now from the
+    /// writer's misalignment at its context age (and kept in `direction`).
+    mutating func writeTask(by a: Int32, area: Int, direction: inout Bool?) -> Int32? {
+        guard let slot = backlog.next(inArea: area, codebase: codebase) else { return nil }
+        let misaligned = direction ?? chance(a, misalignment.probability(age: contextAge(a)))
+        direction = misaligned
+        if misaligned { backlog[slot].misaligned = true }
+        return slot
+    }
+
+    /// Planner `a`, owning `areas`, writes its next task, or nil when its slice of the goal has
+    /// none left now. Tunnel vision: the more its focus has narrowed with context age, the likelier
+    /// it stays in `currentArea`; otherwise it moves to one of its areas at random. When that area
+    /// has nothing left it takes the first of its areas that has.
+    mutating func planTask(by a: Int32, areas: [Int32], currentArea: inout Int, direction: inout Bool?) -> Int32? {
+        if !chance(a, misalignment.focus(age: contextAge(a))) {
+            currentArea = Int(areas[random[Int(a)].nextInt(below: areas.count)])
+        }
+        var written = writeTask(by: a, area: currentArea, direction: &direction)
+        for area in areas where written == nil {
+            written = writeTask(by: a, area: Int(area), direction: &direction)
+        }
+        return written
+    }
+
+    /// A lone agent with no planner writes its own next task, in an area drawn at random (nil when
+    /// that area has nothing left now).
+    mutating func writeOwnTask(by a: Int32, direction: inout Bool?) -> Int32? {
+        writeTask(by: a, area: random[Int(a)].nextInt(below: backlog.areas), direction: &direction)
+    }
+}

@@ -1,0 +1,105 @@
+import SwarmKernel
+
+/// One run of the coordination model under topology `T`: the kernel's event loop over a `World`,
+/// dispatching each event either to the shared mechanics or to the topology's hooks.
+///
+/// Generic over the topology so that every hook call is statically dispatched: no existentials
+/// or closures in the inner loop.
+struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
+    var world: World
+    var topology: T
+    let duration: Double
+    let sampleEvery: Double
+    var sampler: RunSampler
+
+    var events: EventQueue<WorldEvent> {
+        get { world.events }
+        _modify { yield &world.events }
+    }
+
+    init(config: ModelConfig, seed: UInt64, durationHours: Double, sampleEveryHours: Double) {
+        world = World(config: config, seed: seed, roles: T.roles(for: config), lockCount: T.lockCount(for: config))
+        topology = T(world: &world)
+        duration = durationHours
+        sampleEvery = sampleEveryHours
+        sampler = RunSampler(agentCount: world.agents.count)
+        if sampleEvery < duration {
+            world.events.schedule(.sample, at: sampleEvery)
+        }
+        for agent in world.agents.indices {
+            topology.agentReady(Int32(agent), &world)
+        }
+    }
+
+    /// Runs to the end (the duration, or a finished goal) and returns the measurements.
+    mutating func runToEnd() -> RunResult {
+        while !world.finished, let next = events.nextTime, next < duration {
+            step()
+        }
+        let end = world.finished ? world.now : duration
+        if !world.finished { world.events.advanceClock(to: duration) }
+        for agent in world.agents.indices {
+            world.setActivity(Int32(agent), world.agents[agent].activity)
+        }
+        sampler.record(&world, topology: topology, at: end)
+        return sampler.result(world: world, topology: topology, end: end)
+    }
+
+    mutating func handle(_ event: WorldEvent) {
+        switch event {
+        case .agentStep(let a, let generation):
+            guard world.agents[Int(a)].generation == generation else { return }
+            let step = world.agents[Int(a)].step
+            world.agents[Int(a)].step = .none
+            handleStep(step, of: a)
+        case .leaseExpired(let lock, let generation):
+            let (_, next) = world.locks.expire(lock, generation: generation)
+            if let next {
+                world.agents[Int(next)].awaitedLock = -1
+                topology.lockGranted(next, &world)
+            }
+        case .mainRepaired:
+            world.main.repairAll(at: world.now)
+            releaseGate()
+        case .sample:
+            sampler.record(&world, topology: topology, at: world.now)
+            if world.now + sampleEvery < duration {
+                world.events.schedule(.sample, after: sampleEvery)
+            }
+        case .topologyTimer(let id):
+            topology.timer(id, &world)
+        }
+    }
+
+    private mutating func handleStep(_ step: AgentStep, of a: Int32) {
+        switch step {
+        case .attempt:
+            if world.attemptEnded(a) { changeReady(a) }
+        case .giveUp:
+            world.counters.earlyStops += 1
+            topology.abandoned(a, &world)
+        case .build:
+            if let next = world.buildSlots?.release() {
+                startBuild(next)
+            }
+            handOver(a)
+        case .rebase:
+            rebaseEnded(a)
+        case .gate:
+            gateEnded(a)
+        case .quickCheck, .busywork:
+            world.land(a)
+            topology.landed(a, &world)
+        case .topology:
+            topology.stepEnded(a, &world)
+        case .pollLock:
+            if world.retryLock(a) { topology.lockGranted(a, &world) }
+        case .restart:
+            world.agents[Int(a)].contextStart = world.now
+            world.agents[Int(a)].restartPending = false
+            topology.agentReady(a, &world)
+        case .none:
+            break
+        }
+    }
+}

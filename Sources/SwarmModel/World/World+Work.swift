@@ -1,0 +1,130 @@
+import SwarmKernel
+
+/// Attempting work and landing it: the mechanics every topology shares (MODEL.md, "Agents" and
+/// "Landing work").
+extension World {
+    /// Agent `a` starts an attempt at the task in its hand, from a fresh sync of main.
+    ///
+    /// The attempt takes effort / speed times noise; it is correct with the agent's IRT probability
+    /// and misaligned with the agent's drift probability. The agent may give up before the end
+    /// (early stop), losing the partial work.
+    mutating func beginAttempt(_ a: Int32) {
+        let index = Int(a)
+        let slot = agents[index].task
+        syncBase(a)
+        let task = backlog[slot]
+        let hours = task.effort / agents[index].traits.speed * draw(a, attemptNoise)
+        agents[index].attemptHours = hours
+        agents[index].attemptMisaligned = chance(a, misalignment.probability(age: contextAge(a)))
+        startAttempt(a, hours: hours, difficulty: task.difficulty, activity: .working)
+    }
+
+    /// Agent `a` redoes its attempt after its checks or a gate rejected it: a share of the original
+    /// attempt's time, with a fresh chance of being right.
+    mutating func beginRework(_ a: Int32) {
+        let hours = agents[Int(a)].attemptHours * config.work.reworkFraction * draw(a, attemptNoise)
+        startAttempt(a, hours: hours, difficulty: backlog[agents[Int(a)].task].difficulty, activity: .reworking)
+    }
+
+    private mutating func startAttempt(_ a: Int32, hours: Double, difficulty: Double, activity: Activity) {
+        let traits = agents[Int(a)].traits
+        agents[Int(a)].attemptCorrect = chance(a, traits.successProbability(difficulty: difficulty, gain: config.work.competenceGain))
+        if traits.earlyStopPerHour > 0 {
+            let stop = draw(a, Distribution(.exponential(mean: 1 / traits.earlyStopPerHour)))
+            if stop < hours {
+                schedule(a, .giveUp, after: stop, doing: activity)
+                return
+            }
+        }
+        schedule(a, .attempt, after: hours, doing: activity)
+    }
+
+    /// An attempt ended. A wrong one caught by the agent's own checks is reworked (returns false);
+    /// otherwise the change goes on to land (returns true), wrong or not.
+    mutating func attemptEnded(_ a: Int32) -> Bool {
+        if !agents[Int(a)].attemptCorrect && chance(a, config.work.selfCheckProbability) {
+            beginRework(a)
+            return false
+        }
+        return true
+    }
+
+    /// Syncs agent `a` to main as it is now.
+    mutating func syncBase(_ a: Int32) {
+        agents[Int(a)].baseCommit = codebase.commitCount
+    }
+
+    /// Files of `a`'s task changed on main since the agent's base: the conflicts to rebase.
+    func conflictingFiles(_ a: Int32) -> Int {
+        codebase.changedSince(agents[Int(a)].baseCommit, backlog.files(of: agents[Int(a)].task))
+    }
+
+    /// Lands agent `a`'s change on main: bumps file versions, may break or fix main, and credits
+    /// the task (or counts duplicate work). The agent's hand is empty afterwards.
+    mutating func land(_ a: Int32) {
+        if agents[Int(a)].busywork {
+            counters.commits += 1
+            counters.busyworkCommits += 1
+            agents[Int(a)].busywork = false
+            return
+        }
+        land(task: agents[Int(a)].task, correct: agents[Int(a)].attemptCorrect, misaligned: agents[Int(a)].attemptMisaligned)
+        dropTask(a)
+    }
+
+    /// Lands a change for the task in `slot`: bumps its files, may break main (or fix it forward),
+    /// and credits the task's value, aligned or not, unless it had landed before (duplicate work).
+    mutating func land(task slot: Int32, correct: Bool, misaligned attemptMisaligned: Bool) {
+        counters.commits += 1
+        let task = backlog[slot]
+        codebase.commit(backlog.files(of: slot))
+        main.commitLanded(fixProbability: config.commits.fixForwardProbability, at: now, &worldRandom)
+        if !correct {
+            counters.brokenCommits += 1
+            breakMain()
+        }
+        guard backlog.markDone(slot) else {
+            counters.duplicateTasks += 1
+            return
+        }
+        counters.tasksDone += 1
+        if task.hard { counters.hardTasksDone += 1 }
+        let misaligned = task.misaligned || attemptMisaligned
+        if misaligned { counters.misalignedValue += task.effort } else { counters.alignedValue += task.effort }
+        misalignment.recordLanding(value: task.effort, misaligned: misaligned, at: now)
+        if let goal = config.tasks.count, counters.tasksDone >= goal { finished = true }
+    }
+
+    /// Agent `a` lets go of its task.
+    mutating func dropTask(_ a: Int32) {
+        let slot = agents[Int(a)].task
+        guard slot >= 0 else { return }
+        agents[Int(a)].task = -1
+        releaseTask(slot)
+    }
+
+    /// One holder lets go of the task in `slot`; its storage is freed once it is done and nothing
+    /// refers to it any more.
+    mutating func releaseTask(_ slot: Int32) {
+        backlog[slot].workers -= 1
+        if backlog[slot].done && backlog[slot].workers == 0 && !backlog[slot].onBoard {
+            backlog.retire(slot)
+        }
+    }
+
+    /// Gives agent `a` the task in `slot`.
+    mutating func assign(_ slot: Int32, to a: Int32) {
+        agents[Int(a)].task = slot
+        backlog[slot].workers += 1
+    }
+
+    /// A broken change landed: main turns red. Under `strict`, the gate stays closed until a repair
+    /// (started here) finishes.
+    private mutating func breakMain() {
+        let wasRed = main.isRed
+        main.breakMain(at: now)
+        if config.commits.policy == .strict && !wasRed {
+            events.schedule(.mainRepaired, after: config.commits.repairHours.sample(&worldRandom))
+        }
+    }
+}

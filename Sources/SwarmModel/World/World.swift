@@ -1,0 +1,172 @@
+import SwarmKernel
+
+/// What can happen in a run. Small values: scheduling one allocates nothing.
+enum WorldEvent {
+    /// Agent `agent`'s current step ends, unless the agent was reset since (`generation` differs).
+    case agentStep(agent: Int32, generation: UInt32)
+    /// The lease of an orphaned lock runs out.
+    case leaseExpired(lock: Int32, generation: UInt32)
+    /// strict: main has been repaired.
+    case mainRepaired
+    /// Time to record a sample.
+    case sample
+    /// A topology-defined timer (such as the judge's cycle).
+    case topologyTimer(Int32)
+}
+
+/// The shared state of one run: clock, codebase, backlog, agents, locks and shared machinery,
+/// plus the counters metrics are computed from. Topologies act on it; mechanisms common to all of
+/// them (attempting work, landing it, lock faults) are its methods.
+struct World {
+    var events = EventQueue<WorldEvent>()
+    let config: ModelConfig
+    let streams: RandomStreams
+    var codebase: Codebase
+    var backlog: Backlog
+    var agents: [Agent]
+    /// Each agent's behaviour stream: attempt times, outcomes, faults.
+    var random: [Xoshiro256StarStar]
+    /// Draws that belong to no agent (fixing main forward, repairs).
+    var worldRandom: Xoshiro256StarStar
+    var locks: LockTable
+    var buildSlots: ResourcePool?
+    /// strict: the one commit gate.
+    var gate = ResourcePool(capacity: 1)
+    var main = MainBranch()
+    var misalignment: Misalignment
+    var counters = RunCounters()
+    /// A finite goal is complete: the run ends.
+    var finished = false
+    /// Lognormal with mean 1: the per-attempt time noise.
+    let attemptNoise: Distribution
+
+    /// Builds the world for `config`, with one agent per entry of `roles`, and `lockCount` locks.
+    init(config: ModelConfig, seed: UInt64, roles: [Role], lockCount: Int) {
+        self.config = config
+        let streams = RandomStreams(seed: seed)
+        self.streams = streams
+        codebase = Codebase(config.codebase)
+        backlog = Backlog(config: config.tasks, areas: config.codebase.areas, streams: streams)
+        let profiles = config.profiles
+        let roleProfiles = config.roles
+        agents = roles.enumerated().map { index, role in
+            let name: String
+            switch role {
+            case .peer: name = roleProfiles.peer
+            case .planner: name = roleProfiles.planner
+            case .worker: name = roleProfiles.worker
+            case .judge: name = roleProfiles.judge
+            case .integrator: name = roleProfiles.integrator
+            }
+            return Agent(role: role, traits: AgentTraits(profile: profiles[name] ?? ProfileConfig(), index: index, streams: streams))
+        }
+        random = roles.indices.map { streams.stream("agent.behaviour", index: $0) }
+        worldRandom = streams.stream("world")
+        locks = LockTable(count: lockCount)
+        buildSlots = config.build.slots > 0 ? ResourcePool(capacity: config.build.slots) : nil
+        misalignment = Misalignment(config.drift)
+        attemptNoise = config.work.attemptNoise > 0
+            ? Distribution(.lognormal(mean: 1, sd: config.work.attemptNoise)) : .constant(1)
+    }
+
+    var now: Double { events.now }
+
+    // MARK: Time accounting
+
+    /// Moves agent `a` to `activity`, closing the books on what it was doing.
+    mutating func setActivity(_ a: Int32, _ activity: Activity) {
+        let index = Int(a)
+        let elapsed = now - agents[index].activitySince
+        let previous = agents[index].activity
+        counters.activityHours[previous.rawValue] += elapsed
+        if previous.isActive {
+            counters.costUSD += elapsed * agents[index].traits.usdPerHour
+            counters.inputTokens += elapsed * agents[index].traits.inputTokensPerHour
+            counters.outputTokens += elapsed * agents[index].traits.outputTokensPerHour
+        }
+        agents[index].activity = activity
+        agents[index].activitySince = now
+    }
+
+    /// Schedules the end of agent `a`'s `step` after `hours`, doing `activity` meanwhile.
+    mutating func schedule(_ a: Int32, _ step: AgentStep, after hours: Double, doing activity: Activity) {
+        setActivity(a, activity)
+        agents[Int(a)].step = step
+        events.schedule(.agentStep(agent: a, generation: agents[Int(a)].generation), after: max(0, hours))
+    }
+
+    /// Context age of agent `a`: hours since its last fresh start.
+    func contextAge(_ a: Int32) -> Double {
+        now - agents[Int(a)].contextStart
+    }
+
+    /// A Bernoulli draw from agent `a`'s behaviour stream.
+    mutating func chance(_ a: Int32, _ probability: Double) -> Bool {
+        probability > 0 && random[Int(a)].nextUnit() < probability
+    }
+
+    /// A draw of `distribution` from agent `a`'s behaviour stream.
+    mutating func draw(_ a: Int32, _ distribution: Distribution) -> Double {
+        distribution.sample(&random[Int(a)])
+    }
+
+    // MARK: Locks
+
+    /// Agent `a` asks for `lock`. Returns true when granted now; otherwise the agent waits (FIFO)
+    /// or polls, and its topology hears of the grant through `lockGranted`.
+    mutating func requestLock(_ a: Int32, _ lock: Int32) -> Bool {
+        let fifo = config.locks.acquisition == .fifo
+        if locks.acquire(lock, by: a, queue: fifo) { return true }
+        agents[Int(a)].awaitedLock = lock
+        if fifo {
+            setActivity(a, .lockWait)
+        } else {
+            schedule(a, .pollLock, after: config.locks.pollIntervalHours, doing: .lockWait)
+        }
+        return false
+    }
+
+    /// A polling agent tries its lock again; true when it got it.
+    mutating func retryLock(_ a: Int32) -> Bool {
+        let lock = agents[Int(a)].awaitedLock
+        if locks.acquire(lock, by: a, queue: false) {
+            agents[Int(a)].awaitedLock = -1
+            return true
+        }
+        schedule(a, .pollLock, after: config.locks.pollIntervalHours, doing: .lockWait)
+        return false
+    }
+
+    /// Agent `a` is done with `lock`. It may forget to release it (F2): the lock then stays taken
+    /// until its lease runs out. Returns the waiting agent that now holds it, if any.
+    mutating func releaseLock(_ a: Int32, _ lock: Int32) -> Int32? {
+        if chance(a, agents[Int(a)].traits.forgetReleaseProbability) {
+            counters.lockLeaks += 1
+            orphan(lock)
+            return nil
+        }
+        return grantFromRelease(lock)
+    }
+
+    /// Leaves `lock` held by nobody until its lease expires.
+    mutating func orphan(_ lock: Int32) {
+        let generation = locks.orphan(lock)
+        events.schedule(.leaseExpired(lock: lock, generation: generation), after: config.locks.leaseHours)
+    }
+
+    /// Frees `lock`; the first FIFO waiter, if any, holds it now and is returned.
+    mutating func grantFromRelease(_ lock: Int32) -> Int32? {
+        guard let next = locks.release(lock) else { return nil }
+        agents[Int(next)].awaitedLock = -1
+        return next
+    }
+
+    /// The agent holding `lock` crashes while holding it (F2): the lock is orphaned, the agent
+    /// loses what it was doing and comes back after its restart time.
+    mutating func crash(_ a: Int32, holding lock: Int32) {
+        counters.crashes += 1
+        orphan(lock)
+        agents[Int(a)].generation &+= 1
+        schedule(a, .restart, after: draw(a, config.locks.restartHours), doing: .restarting)
+    }
+}
