@@ -21,12 +21,12 @@ struct ReviewQueue {
     var isEmpty: Bool { changes.isEmpty }
 
     /// Agent `a` hands its built change over: it joins the queue and the agent's hand is empty.
-    mutating func append(from a: Int32, _ world: inout World) {
-        let agent = world.agents[Int(a)]
+    mutating func append(from a: AgentID, _ world: inout World) {
+        let agent = world.agents[a]
         noteChange(&world)
         changes.append(HandedOverChange(task: agent.task, correct: agent.attemptCorrect, misaligned: agent.attemptMisaligned,
                                         baseCommit: agent.baseCommit, submittedAt: world.now))
-        world.agents[Int(a)].task = -1  // the change, not its author, now holds the task
+        world.agents[a].task = -1  // the change, not its author, now holds the task
     }
 
     /// The first change in line, taken out of the queue; nil when none waits.

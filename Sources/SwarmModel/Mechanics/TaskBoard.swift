@@ -24,6 +24,8 @@ struct TaskBoard {
     let config: BoardConfig
     /// Scratch space for one pick's choice weights, kept to avoid reallocating it every pick.
     private var weights: [Double] = []
+    /// The task each peer claimed and must mark done, or -1.
+    private var claimOf: [Int32]
 
     enum Pick {
         case task(Int32)
@@ -36,6 +38,12 @@ struct TaskBoard {
         self.config = config
         target = max(1, Int((Double(peers) * config.openTasksPerAgent).rounded(.up)))
         patience = target
+        claimOf = Array(repeating: -1, count: peers)
+    }
+
+    /// Whether agent `a` holds a claim it must mark done (false while it makes busywork).
+    func holdsClaim(_ a: AgentID) -> Bool {
+        claimOf[a] >= 0
     }
 
     /// Entries an agent reads or rewrites in one board operation.
@@ -44,14 +52,14 @@ struct TaskBoard {
     }
 
     /// Duration of one board operation by agent `a` (before any hold inflation).
-    func operationHours(_ a: Int32, _ world: inout World) -> Double {
+    func operationHours(_ a: AgentID, _ world: inout World) -> Double {
         world.draw(a, config.operationHours) + config.hoursPerEntry * Double(entries)
     }
 
     /// Agent `a` picks its next piece of work from the board and claims it.
-    private mutating func pick(_ a: Int32, _ world: inout World) -> Pick {
+    private mutating func pick(_ a: AgentID, _ world: inout World) -> Pick {
         refill(&world)
-        let rho = world.agents[Int(a)].traits.riskAversion
+        let rho = world.agents[a].traits.riskAversion
         if world.chance(a, config.busyworkProbability * rho) { return .busywork }
         guard !listed.isEmpty else { return .nothing }
         weights.removeAll(keepingCapacity: true)
@@ -61,7 +69,7 @@ struct TaskBoard {
             weights.append(weight)
             total += weight
         }
-        var remaining = world.random[Int(a)].nextUnit() * total
+        var remaining = world.random[a].nextUnit() * total
         var chosen = listed.count - 1
         for (index, weight) in weights.enumerated() {
             remaining -= weight
@@ -79,14 +87,14 @@ struct TaskBoard {
 
     /// Agent `a` takes its next piece of work from the board: busywork starts at once, an empty
     /// board leaves it idle. Returns true when it claimed a task, which it must now start.
-    mutating func claimNext(_ a: Int32, _ world: inout World) -> Bool {
+    mutating func claimNext(_ a: AgentID, _ world: inout World) -> Bool {
         switch pick(a, &world) {
         case .task(let slot):
             world.assign(slot, to: a)
-            world.agents[Int(a)].claimedSlot = slot
+            claimOf[a] = slot
             return true
         case .busywork:
-            world.agents[Int(a)].busywork = true
+            world.agents[a].busywork = true
             world.schedule(a, .busywork, after: world.draw(a, config.busyworkHours), doing: .working)
         case .nothing:
             world.setActivity(a, .idle)
@@ -95,15 +103,15 @@ struct TaskBoard {
     }
 
     /// Agent `a` marks its claimed task done.
-    mutating func markDone(by a: Int32, _ world: inout World) {
-        markDone(world.agents[Int(a)].claimedSlot, &world)
-        world.agents[Int(a)].claimedSlot = -1
+    mutating func markDone(by a: AgentID, _ world: inout World) {
+        markDone(claimOf[a], &world)
+        claimOf[a] = -1
     }
 
     /// Agent `a` gave up on its claimed task: it goes back on the board and out of the agent's hand.
-    mutating func abandon(by a: Int32, _ world: inout World) {
-        relist(world.agents[Int(a)].task, &world)
-        world.agents[Int(a)].claimedSlot = -1
+    mutating func abandon(by a: AgentID, _ world: inout World) {
+        relist(world.agents[a].task, &world)
+        claimOf[a] = -1
         world.dropTask(a)
     }
 

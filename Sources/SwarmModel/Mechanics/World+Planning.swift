@@ -4,7 +4,7 @@ extension World {
     /// Agent `a` writes the next task of `area`, or nil when the goal has none there now. The task
     /// inherits the writer's direction: `direction` when already set, else drawn now from the
     /// writer's misalignment at its context age (and kept in `direction`).
-    mutating func writeTask(by a: Int32, area: Int, direction: inout Bool?) -> Int32? {
+    mutating func writeTask(by a: AgentID, area: Int, direction: inout Bool?) -> Int32? {
         guard let slot = backlog.next(inArea: area, codebase: codebase) else { return nil }
         let misaligned = direction ?? chance(a, misalignment.probability(age: contextAge(a)))
         direction = misaligned
@@ -16,9 +16,9 @@ extension World {
     /// none left now. Tunnel vision: the more its focus has narrowed with context age, the likelier
     /// it stays in `currentArea`; otherwise it moves to one of its areas at random. When that area
     /// has nothing left it takes the first of its areas that has.
-    mutating func planTask(by a: Int32, areas: [Int32], currentArea: inout Int, direction: inout Bool?) -> Int32? {
+    mutating func planTask(by a: AgentID, areas: [Int32], currentArea: inout Int, direction: inout Bool?) -> Int32? {
         if !chance(a, misalignment.focus(age: contextAge(a))) {
-            currentArea = Int(areas[random[Int(a)].nextInt(below: areas.count)])
+            currentArea = Int(areas[random[a].nextInt(below: areas.count)])
         }
         var written = writeTask(by: a, area: currentArea, direction: &direction)
         for area in areas where written == nil {
@@ -29,7 +29,7 @@ extension World {
 
     /// A lone agent with no planner writes its own next task, in an area drawn at random (nil when
     /// that area has nothing left now).
-    mutating func writeOwnTask(by a: Int32, direction: inout Bool?) -> Int32? {
-        writeTask(by: a, area: random[Int(a)].nextInt(below: backlog.areas), direction: &direction)
+    mutating func writeOwnTask(by a: AgentID, direction: inout Bool?) -> Int32? {
+        writeTask(by: a, area: random[a].nextInt(below: backlog.areas), direction: &direction)
     }
 }

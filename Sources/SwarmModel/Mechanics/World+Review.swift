@@ -2,7 +2,7 @@
 extension World {
     /// Agent `a` starts reviewing `change`: longer the more files it touches changed on main since
     /// the change's base (`topology.review_hours` plus `review_hours_per_conflict` per file).
-    mutating func beginReview(_ change: HandedOverChange, by a: Int32) {
+    mutating func beginReview(_ change: HandedOverChange, by a: AgentID) {
         let conflicts = codebase.changedSince(change.baseCommit, backlog.files(of: change.task))
         counters.conflicts += conflicts
         counters.integratorWaitTotal += now - change.submittedAt
@@ -14,7 +14,7 @@ extension World {
     /// Agent `a` has reviewed `change`: a broken change it catches (`commits.gate_detection`) goes
     /// back to the backlog, anything else is merged. Returns whether the change landed.
     @discardableResult
-    mutating func endReview(_ change: HandedOverChange, by a: Int32) -> Bool {
+    mutating func endReview(_ change: HandedOverChange, by a: AgentID) -> Bool {
         counters.reviews += 1
         let landed: Bool
         if !change.correct && chance(a, config.commits.gateDetection) {

@@ -3,7 +3,7 @@
 /// `tolerant` lands after a quick check; `strict` passes one gate at a time on a green main.
 extension SwarmSimulation {
     /// Agent `a`'s attempt is done and its own checks passed it (rightly or not).
-    mutating func changeReady(_ a: Int32) {
+    mutating func changeReady(_ a: AgentID) {
         guard world.buildSlots != nil else {
             handOver(a)
             return
@@ -15,12 +15,12 @@ extension SwarmSimulation {
         }
     }
 
-    mutating func startBuild(_ a: Int32) {
+    mutating func startBuild(_ a: AgentID) {
         world.schedule(a, .build, after: world.draw(a, world.config.build.hours), doing: .blocked)
     }
 
     /// The change is built: the topology may take it over; otherwise the agent lands it itself.
-    mutating func handOver(_ a: Int32) {
+    mutating func handOver(_ a: AgentID) {
         if topology.submit(a, &world) { return }
         switch world.config.commits.policy {
         case .tolerant:
@@ -35,18 +35,18 @@ extension SwarmSimulation {
     }
 
     /// Rebases `a`'s change if files it touches changed since its base, else goes on to `next`.
-    private mutating func rebaseOr(_ a: Int32, then next: AgentStep) {
+    private mutating func rebaseOr(_ a: AgentID, then next: AgentStep) {
         let conflicts = world.conflictingFiles(a)
         if conflicts > 0 {
             world.counters.conflicts += conflicts
-            world.agents[Int(a)].rebaseFiles = conflicts
+            world.agents[a].rebaseFiles = conflicts
             world.schedule(a, .rebase, after: Double(conflicts) * world.config.conflicts.rebaseHoursPerFile, doing: .rebasing)
         } else {
             startCommitStep(a, next)
         }
     }
 
-    private mutating func startCommitStep(_ a: Int32, _ step: AgentStep) {
+    private mutating func startCommitStep(_ a: AgentID, _ step: AgentStep) {
         let commits = world.config.commits
         if step == .gate {
             world.schedule(a, .gate, after: world.draw(a, commits.gateHours), doing: .blocked)
@@ -56,8 +56,8 @@ extension SwarmSimulation {
     }
 
     /// A rebase ended: each conflicting file's rebase may fail, forcing the attempt to be redone.
-    mutating func rebaseEnded(_ a: Int32) {
-        let conflicts = world.agents[Int(a)].rebaseFiles
+    mutating func rebaseEnded(_ a: AgentID) {
+        let conflicts = world.agents[a].rebaseFiles
         var failed = false
         for _ in 0..<conflicts where world.chance(a, world.config.conflicts.rebaseFailProbability) {
             failed = true
@@ -74,8 +74,8 @@ extension SwarmSimulation {
 
     /// strict: the gate finished with `a`'s change. A broken change it catches goes back for rework;
     /// anything else lands, and a broken landing keeps the gate shut until main is repaired.
-    mutating func gateEnded(_ a: Int32) {
-        if !world.agents[Int(a)].attemptCorrect && world.chance(a, world.config.commits.gateDetection) {
+    mutating func gateEnded(_ a: AgentID) {
+        if !world.agents[a].attemptCorrect && world.chance(a, world.config.commits.gateDetection) {
             releaseGate()
             world.beginRework(a)
             return

@@ -26,8 +26,8 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
         if sampleEvery < duration {
             world.events.schedule(.sample, at: sampleEvery)
         }
-        for agent in world.agents.indices {
-            topology.agentReady(Int32(agent), &world)
+        for agent in world.agents.indices.agents {
+            topology.agentReady(agent, &world)
         }
     }
 
@@ -38,8 +38,8 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
         }
         let end = world.finished ? world.now : duration
         if !world.finished { world.events.advanceClock(to: duration) }
-        for agent in world.agents.indices {
-            world.setActivity(Int32(agent), world.agents[agent].activity)
+        for agent in world.agents.indices.agents {
+            world.setActivity(agent, world.agents[agent].activity)
         }
         sampler.record(&world, topology: topology, at: end)
         return sampler.result(world: world, topology: topology, end: end)
@@ -48,14 +48,14 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
     mutating func handle(_ event: WorldEvent) {
         switch event {
         case .agentStep(let a, let generation):
-            guard world.agents[Int(a)].generation == generation else { return }
-            let step = world.agents[Int(a)].step
-            world.agents[Int(a)].step = .none
+            guard world.agents[a].generation == generation else { return }
+            let step = world.agents[a].step
+            world.agents[a].step = .none
             handleStep(step, of: a)
         case .leaseExpired(let lock, let generation):
             let (_, next) = world.locks.expire(lock, generation: generation)
             if let next {
-                world.agents[Int(next)].awaitedLock = -1
+                world.agents[next].awaitedLock = -1
                 topology.lockGranted(next, &world)
             }
         case .mainRepaired:
@@ -71,7 +71,7 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
         }
     }
 
-    private mutating func handleStep(_ step: AgentStep, of a: Int32) {
+    private mutating func handleStep(_ step: AgentStep, of a: AgentID) {
         switch step {
         case .attempt:
             if world.attemptEnded(a) { changeReady(a) }
@@ -95,8 +95,8 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
         case .pollLock:
             if world.retryLock(a) { topology.lockGranted(a, &world) }
         case .restart:
-            world.agents[Int(a)].contextStart = world.now
-            world.agents[Int(a)].restartPending = false
+            world.agents[a].contextStart = world.now
+            world.agents[a].restartPending = false
             topology.agentReady(a, &world)
         case .none:
             break

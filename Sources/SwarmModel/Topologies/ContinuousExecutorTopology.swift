@@ -30,28 +30,23 @@ import Foundation
 /// With degradation off (focus and misalignment constant, no premature completion) this is a
 /// single planner that also integrates: its service time per task is a planning plus a review.
 struct ContinuousExecutorTopology: Topology {
-    private enum Phase: Int32 {
-        case planning
-        case merging
-    }
-
     /// The one timer: the lead declares the goal done.
     private static let completionTimer: Int32 = 0
 
     /// The lead: agent 0.
-    let lead: Int32 = 0
+    let lead = AgentID(0)
     /// Every area: the lead owns the whole goal.
     private let areas: [Int32]
     /// The area the lead last planned for.
     private var currentArea = 0
     /// Agents free for a task, first freed first served (the lead itself when it is the lone agent).
-    private var free = Deque<Int32>()
-    /// The worker the lead is writing a task for, or -1.
-    private(set) var writingFor: Int32 = -1
+    private var free = Deque<AgentID>()
+    /// The worker the lead is writing a task for, if any.
+    private(set) var writingFor: AgentID?
     /// Changes waiting for the lead to merge them.
     private var queue = ReviewQueue()
     /// The change the lead is merging.
-    private var merging: HandedOverChange?
+    private(set) var merging: HandedOverChange?
     /// Tasks handed out and not yet merged or given up (being worked, or waiting for the lead).
     private(set) var tasksOut = 0
     /// The lead has declared the goal done: it hands out nothing more.
@@ -72,7 +67,7 @@ struct ContinuousExecutorTopology: Topology {
         let agents = world.agents.count
         areas = (0..<world.config.codebase.areas).map(Int32.init)
         free.reserveCapacity(agents)
-        for agent in (agents == 1 ? 0 : 1)..<agents { free.append(Int32(agent)) }
+        for agent in ((agents == 1 ? 0 : 1)..<agents).agents { free.append(agent) }
         var stream = world.streams.stream("lead.completion")
         completionTime = Self.completionTime(world.config, exponential: -log(1 - stream.nextUnit()), misalignment: world.misalignment)
         if completionTime.isFinite {
@@ -116,51 +111,47 @@ struct ContinuousExecutorTopology: Topology {
     /// The lead merges every change.
     var reviewers: Int? { 1 }
 
-    mutating func agentReady(_ a: Int32, _ world: inout World) {
-        if a != lead && a != writingFor && world.agents[Int(a)].task < 0 { world.setActivity(a, .idle) }
+    mutating func agentReady(_ a: AgentID, _ world: inout World) {
+        if a != lead && a != writingFor && world.agents[a].task < 0 { world.setActivity(a, .idle) }
         leadNext(&world)
     }
 
     /// The lead, when free, merges the first change waiting; else writes a task for the first free
     /// worker if it keeps fewer tasks out than its cap (and has not declared the goal done); else rests.
     private mutating func leadNext(_ world: inout World) {
-        guard world.agents[Int(lead)].step == .none, merging == nil, writingFor < 0 else { return }
+        guard world.agents[lead].step == .none, merging == nil, writingFor == nil else { return }
         if let change = queue.popFirst(&world) {
             merging = change
-            world.agents[Int(lead)].phase = Phase.merging.rawValue
             world.beginReview(change, by: lead)
             return
         }
         if !declaredDone && !starved && tasksOut < cap(world), let worker = free.popFirst() {
             writingFor = worker
             if worker != lead { world.setActivity(worker, .blocked) }
-            world.agents[Int(lead)].phase = Phase.planning.rawValue
             world.schedule(lead, .topology, after: world.draw(lead, world.config.topology.planningHours), doing: .coordinating)
             return
         }
         world.setActivity(lead, .idle)
     }
 
-    mutating func stepEnded(_ a: Int32, _ world: inout World) {
-        switch Phase(rawValue: world.agents[Int(a)].phase)! {
-        case .planning:
-            taskWritten(&world)
-        case .merging:
-            let change = merging!
+    mutating func stepEnded(_ a: AgentID, _ world: inout World) {
+        // The lead's `.topology` step is a merge when it has a change in hand, else a task written.
+        if let change = merging {
             merging = nil
             tasksOut -= 1
             starved = false
             world.endReview(change, by: lead)
+        } else if let worker = writingFor {
+            writingFor = nil
+            taskWritten(for: worker, &world)
         }
         leadNext(&world)
     }
 
-    /// The lead has written a task for `writingFor`: it hands it out, unless the goal had nothing
-    /// to hand out, or it has declared the goal done or narrowed its cap meanwhile (the task then
-    /// goes back to the backlog).
-    private mutating func taskWritten(_ world: inout World) {
-        let worker = writingFor
-        writingFor = -1
+    /// The lead has written a task for `worker`: it hands it out, unless the goal had nothing to
+    /// hand out, or it has declared the goal done or narrowed its cap meanwhile (the task then goes
+    /// back to the backlog).
+    private mutating func taskWritten(for worker: AgentID, _ world: inout World) {
         var direction: Bool?
         guard let slot = world.planTask(by: lead, areas: areas, currentArea: &currentArea, direction: &direction) else {
             starved = true
@@ -178,32 +169,32 @@ struct ContinuousExecutorTopology: Topology {
     }
 
     /// `worker` gets nothing now: it is first in line for the next task.
-    private mutating func unused(_ worker: Int32, _ world: inout World) {
+    private mutating func unused(_ worker: AgentID, _ world: inout World) {
         free.prepend(worker)
         if worker != lead { world.setActivity(worker, .idle) }
     }
 
     /// A worker hands its built change to the lead and is free again.
-    mutating func submit(_ a: Int32, _ world: inout World) -> Bool {
+    mutating func submit(_ a: AgentID, _ world: inout World) -> Bool {
         queue.append(from: a, &world)
         workerFree(a, &world)
         return true
     }
 
     /// Worker `a` has nothing in hand: it waits, idle, for the lead to give it something.
-    private mutating func workerFree(_ a: Int32, _ world: inout World) {
+    private mutating func workerFree(_ a: AgentID, _ world: inout World) {
         free.append(a)
         if a != lead { world.setActivity(a, .idle) }
         leadNext(&world)
     }
 
-    mutating func lockGranted(_ a: Int32, _ world: inout World) {}
+    mutating func lockGranted(_ a: AgentID, _ world: inout World) {}
 
     /// Not called: every change is handed over to the lead.
-    mutating func landed(_ a: Int32, _ world: inout World) {}
+    mutating func landed(_ a: AgentID, _ world: inout World) {}
 
-    mutating func abandoned(_ a: Int32, _ world: inout World) {
-        world.backlog.giveBack(world.agents[Int(a)].task)
+    mutating func abandoned(_ a: AgentID, _ world: inout World) {
+        world.backlog.giveBack(world.agents[a].task)
         world.dropTask(a)
         tasksOut -= 1
         starved = false

@@ -6,13 +6,24 @@
 struct FlatLockTopology: Topology {
     static let boardLock: Int32 = 0
 
-    private enum Phase: Int32 {
+    /// What a peer's board operation or lock grant is for.
+    private enum Phase {
         case claim
         case markDone
         case fileLocks
     }
 
+    /// A peer's own state in this topology.
+    private struct PeerState {
+        var phase = Phase.claim
+        /// The board operation in progress holds the board lock (false: written without it).
+        var operationLocked = false
+        /// Files whose locks the peer holds (with `locks.file_locks`), in acquisition order.
+        var heldFileLocks: [Int32] = []
+    }
+
     private var board: TaskBoard
+    private var peers: [PeerState]
 
     static func roles(for config: ModelConfig) -> [Role] {
         Array(repeating: .peer, count: config.agents.count)
@@ -24,16 +35,17 @@ struct FlatLockTopology: Topology {
 
     init(world: inout World) {
         board = TaskBoard(config: world.config.board, peers: world.agents.count)
+        peers = Array(repeating: PeerState(), count: world.agents.count)
     }
 
-    mutating func agentReady(_ a: Int32, _ world: inout World) {
+    mutating func agentReady(_ a: AgentID, _ world: inout World) {
         useBoard(a, for: .claim, &world)
     }
 
     /// Agent `a` needs the board for `phase`: it takes the lock, or (F2) writes without it.
-    private mutating func useBoard(_ a: Int32, for phase: Phase, _ world: inout World) {
-        world.agents[Int(a)].phase = phase.rawValue
-        if world.chance(a, world.agents[Int(a)].traits.unlockedWriteProbability) {
+    private mutating func useBoard(_ a: AgentID, for phase: Phase, _ world: inout World) {
+        peers[a].phase = phase
+        if world.chance(a, world.agents[a].traits.unlockedWriteProbability) {
             world.counters.unlockedWrites += 1
             if !world.locks.isFree(Self.boardLock) {
                 board.loseLatestClaim(&world)
@@ -44,26 +56,25 @@ struct FlatLockTopology: Topology {
         }
     }
 
-    private func startBoardOperation(_ a: Int32, _ world: inout World, locked: Bool) {
+    private mutating func startBoardOperation(_ a: AgentID, _ world: inout World, locked: Bool) {
         var hours = board.operationHours(a, &world)
-        if locked { hours *= world.agents[Int(a)].traits.holdInflation }
-        world.agents[Int(a)].operationLocked = locked
+        if locked { hours *= world.agents[a].traits.holdInflation }
+        peers[a].operationLocked = locked
         world.schedule(a, .topology, after: hours, doing: .coordinating)
     }
 
-    mutating func lockGranted(_ a: Int32, _ world: inout World) {
-        if world.agents[Int(a)].phase == Phase.fileLocks.rawValue {
-            world.agents[Int(a)].heldFileLocks.append(nextFileToLock(a, world)!)
-            acquireFileLocks(a, &world)
+    mutating func lockGranted(_ a: AgentID, _ world: inout World) {
+        if peers[a].phase == .fileLocks {
+            acquireFileLocks(a, &world, granted: true)
         } else {
             startBoardOperation(a, &world, locked: true)
         }
     }
 
-    mutating func stepEnded(_ a: Int32, _ world: inout World) {
-        let phase = Phase(rawValue: world.agents[Int(a)].phase)!
-        if world.agents[Int(a)].operationLocked {
-            if world.chance(a, world.agents[Int(a)].traits.crashWhileHoldingProbability) {
+    mutating func stepEnded(_ a: AgentID, _ world: inout World) {
+        let phase = peers[a].phase
+        if peers[a].operationLocked {
+            if world.chance(a, world.agents[a].traits.crashWhileHoldingProbability) {
                 // A claim is lost with the agent; a done mark is made by whoever clears the lock.
                 if phase == .markDone { board.markDone(by: a, &world) }
                 world.crash(a, holding: Self.boardLock)
@@ -85,52 +96,55 @@ struct FlatLockTopology: Topology {
         }
     }
 
-    private func startWork(_ a: Int32, _ world: inout World) {
+    private mutating func startWork(_ a: AgentID, _ world: inout World) {
         if world.config.locks.fileLocks {
-            world.agents[Int(a)].phase = Phase.fileLocks.rawValue
-            acquireFileLocks(a, &world)
+            peers[a].phase = .fileLocks
+            acquireFileLocks(a, &world, granted: false)
         } else {
             world.beginAttempt(a)
         }
     }
 
     /// Takes the task's file locks one by one in file order (so peers never deadlock), then works.
-    private func acquireFileLocks(_ a: Int32, _ world: inout World) {
+    /// `granted`: the lock of the next file in order was just granted to `a`.
+    private mutating func acquireFileLocks(_ a: AgentID, _ world: inout World, granted: Bool) {
+        var granted = granted
         while let file = nextFileToLock(a, world) {
-            guard world.requestLock(a, 1 + file) else { return }
-            world.agents[Int(a)].heldFileLocks.append(file)
+            guard granted || world.requestLock(a, 1 + file) else { return }
+            peers[a].heldFileLocks.append(file)
+            granted = false
         }
         world.beginAttempt(a)
     }
 
     /// The lowest file of `a`'s task above the last one it locked, if any is left.
-    private func nextFileToLock(_ a: Int32, _ world: World) -> Int32? {
-        let last = world.agents[Int(a)].heldFileLocks.last ?? -1
+    private func nextFileToLock(_ a: AgentID, _ world: World) -> Int32? {
+        let last = peers[a].heldFileLocks.last ?? -1
         var next: Int32?
-        for file in world.backlog.files(of: world.agents[Int(a)].task) where file > last && file < (next ?? .max) {
+        for file in world.backlog.files(of: world.agents[a].task) where file > last && file < (next ?? .max) {
             next = file
         }
         return next
     }
 
-    private mutating func releaseFileLocks(_ a: Int32, _ world: inout World) {
-        while let file = world.agents[Int(a)].heldFileLocks.popLast() {
+    private mutating func releaseFileLocks(_ a: AgentID, _ world: inout World) {
+        while let file = peers[a].heldFileLocks.popLast() {
             if let next = world.releaseLock(a, 1 + file) {
                 lockGranted(next, &world)
             }
         }
     }
 
-    mutating func landed(_ a: Int32, _ world: inout World) {
+    mutating func landed(_ a: AgentID, _ world: inout World) {
         releaseFileLocks(a, &world)
-        if world.agents[Int(a)].claimedSlot < 0 {
+        if !board.holdsClaim(a) {
             agentReady(a, &world)  // busywork: nothing on the board to mark
         } else {
             useBoard(a, for: .markDone, &world)
         }
     }
 
-    mutating func abandoned(_ a: Int32, _ world: inout World) {
+    mutating func abandoned(_ a: AgentID, _ world: inout World) {
         releaseFileLocks(a, &world)
         board.abandon(by: a, &world)
         agentReady(a, &world)

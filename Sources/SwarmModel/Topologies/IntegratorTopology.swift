@@ -35,8 +35,8 @@ struct IntegratorTopology: Topology {
     /// The integrators there are: fewer than configured when the run has too few agents.
     var reviewers: Int? { reviewing.count }
 
-    mutating func agentReady(_ a: Int32, _ world: inout World) {
-        if Int(a) >= firstIntegrator {
+    mutating func agentReady(_ a: AgentID, _ world: inout World) {
+        if a.index >= firstIntegrator {
             reviewNext(a, &world)
         } else {
             inner.agentReady(a, &world)
@@ -45,11 +45,11 @@ struct IntegratorTopology: Topology {
 
     /// A worker hands its change over and goes back for more work (with no integrator at all,
     /// the worker lands it itself).
-    mutating func submit(_ a: Int32, _ world: inout World) -> Bool {
+    mutating func submit(_ a: AgentID, _ world: inout World) -> Bool {
         guard !reviewing.isEmpty else { return false }
         queue.append(from: a, &world)
         for (number, change) in reviewing.enumerated() where change == nil && world.agents[firstIntegrator + number].step == .none {
-            reviewNext(Int32(firstIntegrator + number), &world)
+            reviewNext(AgentID(firstIntegrator + number), &world)
             break
         }
         inner.landed(a, &world)
@@ -57,32 +57,32 @@ struct IntegratorTopology: Topology {
     }
 
     /// Integrator `a` takes the next change in line, if any.
-    private mutating func reviewNext(_ a: Int32, _ world: inout World) {
+    private mutating func reviewNext(_ a: AgentID, _ world: inout World) {
         guard let change = queue.popFirst(&world) else {
             world.setActivity(a, .idle)
             return
         }
-        reviewing[Int(a) - firstIntegrator] = change
+        reviewing[a.index - firstIntegrator] = change
         world.beginReview(change, by: a)
     }
 
-    mutating func stepEnded(_ a: Int32, _ world: inout World) {
-        guard Int(a) >= firstIntegrator, let change = reviewing[Int(a) - firstIntegrator] else {
+    mutating func stepEnded(_ a: AgentID, _ world: inout World) {
+        guard a.index >= firstIntegrator, let change = reviewing[a.index - firstIntegrator] else {
             inner.stepEnded(a, &world)
             return
         }
-        reviewing[Int(a) - firstIntegrator] = nil
+        reviewing[a.index - firstIntegrator] = nil
         world.endReview(change, by: a)
         reviewNext(a, &world)
     }
 
-    mutating func lockGranted(_ a: Int32, _ world: inout World) {}
+    mutating func lockGranted(_ a: AgentID, _ world: inout World) {}
 
-    mutating func landed(_ a: Int32, _ world: inout World) {
+    mutating func landed(_ a: AgentID, _ world: inout World) {
         inner.landed(a, &world)
     }
 
-    mutating func abandoned(_ a: Int32, _ world: inout World) {
+    mutating func abandoned(_ a: AgentID, _ world: inout World) {
         inner.abandoned(a, &world)
     }
 

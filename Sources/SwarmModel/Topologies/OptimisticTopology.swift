@@ -4,14 +4,21 @@
 /// disappears, but ownership does not: peers still choose their own work and avoid hard tasks, and
 /// a peer that skips the version check (an unlocked write) overwrites a claim, so work is duplicated.
 struct OptimisticTopology: Topology {
-    private enum Phase: Int32 {
+    /// What a peer's read-modify-write of the board is for.
+    private enum Phase {
         case claim
         case markDone
     }
 
+    /// A peer's own state in this topology.
+    private struct PeerState {
+        var phase = Phase.claim
+        /// When the peer's current read of the board began.
+        var readStart = 0.0
+    }
+
     private var board: TaskBoard
-    /// When each agent's current read of the board began.
-    private var readStart: [Double]
+    private var peers: [PeerState]
 
     static func roles(for config: ModelConfig) -> [Role] {
         Array(repeating: .peer, count: config.agents.count)
@@ -21,25 +28,24 @@ struct OptimisticTopology: Topology {
 
     init(world: inout World) {
         board = TaskBoard(config: world.config.board, peers: world.agents.count)
-        readStart = Array(repeating: 0, count: world.agents.count)
+        peers = Array(repeating: PeerState(), count: world.agents.count)
     }
 
-    mutating func agentReady(_ a: Int32, _ world: inout World) {
+    mutating func agentReady(_ a: AgentID, _ world: inout World) {
         readModifyWrite(a, .claim, &world)
     }
 
     /// Agent `a` reads the board and writes `phase`'s change at the end of the operation.
-    private mutating func readModifyWrite(_ a: Int32, _ phase: Phase, _ world: inout World) {
-        world.agents[Int(a)].phase = phase.rawValue
-        readStart[Int(a)] = world.now
+    private mutating func readModifyWrite(_ a: AgentID, _ phase: Phase, _ world: inout World) {
+        peers[a] = PeerState(phase: phase, readStart: world.now)
         world.schedule(a, .topology, after: board.operationHours(a, &world), doing: .coordinating)
     }
 
-    mutating func stepEnded(_ a: Int32, _ world: inout World) {
-        let phase = Phase(rawValue: world.agents[Int(a)].phase)!
-        if board.lastWrite > readStart[Int(a)] {
+    mutating func stepEnded(_ a: AgentID, _ world: inout World) {
+        let phase = peers[a].phase
+        if board.lastWrite > peers[a].readStart {
             // Someone wrote since the read: the versioned write fails, unless the agent skips the check.
-            if world.chance(a, world.agents[Int(a)].traits.unlockedWriteProbability) {
+            if world.chance(a, world.agents[a].traits.unlockedWriteProbability) {
                 world.counters.unlockedWrites += 1
                 board.loseLatestClaim(&world)
             } else {
@@ -57,17 +63,17 @@ struct OptimisticTopology: Topology {
         }
     }
 
-    mutating func lockGranted(_ a: Int32, _ world: inout World) {}
+    mutating func lockGranted(_ a: AgentID, _ world: inout World) {}
 
-    mutating func landed(_ a: Int32, _ world: inout World) {
-        if world.agents[Int(a)].claimedSlot < 0 {
+    mutating func landed(_ a: AgentID, _ world: inout World) {
+        if !board.holdsClaim(a) {
             agentReady(a, &world)  // busywork: nothing on the board to mark
         } else {
             readModifyWrite(a, .markDone, &world)
         }
     }
 
-    mutating func abandoned(_ a: Int32, _ world: inout World) {
+    mutating func abandoned(_ a: AgentID, _ world: inout World) {
         board.abandon(by: a, &world)
         agentReady(a, &world)
     }

@@ -28,17 +28,12 @@
 ///
 /// With one executor and no judge this is planner-worker with two agents, step for step.
 struct PlannerExecutorTopology: Topology {
-    private enum Phase: Int32 {
-        case planning
-        case judging
-    }
-
     /// The planner: agent 0 (a lone agent is its own planner and executor).
-    private let planner: Int32 = 0
+    private let planner = AgentID(0)
     /// Executors are agents `firstExecutor ..< firstExecutor + executorCount`.
     private let firstExecutor: Int
     private let executorCount: Int
-    private let judge: Int32?
+    private let judge: AgentID?
     /// Every area: the planner owns the whole goal.
     private let areas: [Int32]
     /// The area the planner last planned for.
@@ -73,7 +68,7 @@ struct PlannerExecutorTopology: Topology {
         let judged = PlannerWorkerTopology.hasJudge(world.config, agents: agents)
         firstExecutor = agents >= 2 ? 1 : 0
         executorCount = agents - firstExecutor - (judged ? 1 : 0)
-        judge = judged ? Int32(agents - 1) : nil
+        judge = judged ? AgentID(agents - 1) : nil
         areas = (0..<world.config.codebase.areas).map(Int32.init)
         returning.reserveCapacity(executorCount)
     }
@@ -83,22 +78,22 @@ struct PlannerExecutorTopology: Topology {
     var depth: Int { firstExecutor }
 
     /// Whether agent `a` is an executor (the lone agent is).
-    private func isExecutor(_ a: Int32) -> Bool {
-        Int(a) >= firstExecutor && Int(a) < firstExecutor + executorCount
+    private func isExecutor(_ a: AgentID) -> Bool {
+        a.index >= firstExecutor && a.index < firstExecutor + executorCount
     }
 
     /// Called when the run starts and when an agent is back from a fresh start.
-    mutating func agentReady(_ a: Int32, _ world: inout World) {
+    mutating func agentReady(_ a: AgentID, _ world: inout World) {
         if world.restartIfPending(a) { return }
         if a == planner {
             beginWave(&world)
         } else if !isExecutor(a) {
             world.setActivity(a, .idle)  // the judge, between waves
-        } else if world.agents[Int(a)].task >= 0 {
+        } else if world.agents[a].task >= 0 {
             world.beginAttempt(a)  // its task was written while it was restarting
         } else {
             // Done with this wave, or waiting for its task.
-            world.setActivity(a, Int(a) - firstExecutor < served ? .idle : .blocked)
+            world.setActivity(a, a.index - firstExecutor < served ? .idle : .blocked)
         }
     }
 
@@ -108,8 +103,8 @@ struct PlannerExecutorTopology: Topology {
         served = 0
         written = 0
         direction = nil
-        for executor in firstExecutor..<(firstExecutor + executorCount) where world.agents[executor].step == .none {
-            world.setActivity(Int32(executor), .blocked)
+        for executor in (firstExecutor..<(firstExecutor + executorCount)).agents where world.agents[executor].step == .none {
+            world.setActivity(executor, .blocked)
         }
         planNext(&world)
     }
@@ -118,19 +113,18 @@ struct PlannerExecutorTopology: Topology {
     private mutating func planNext(_ world: inout World) {
         guard served < executorCount else {
             // (A lone agent is working its own task by now.)
-            if world.agents[Int(planner)].step == .none { world.setActivity(planner, .idle) }
+            if world.agents[planner].step == .none { world.setActivity(planner, .idle) }
             return
         }
-        world.agents[Int(planner)].phase = Phase.planning.rawValue
         world.schedule(planner, .topology, after: world.draw(planner, world.config.topology.planningHours), doing: .coordinating)
     }
 
-    mutating func stepEnded(_ a: Int32, _ world: inout World) {
-        switch Phase(rawValue: world.agents[Int(a)].phase)! {
-        case .planning:
+    mutating func stepEnded(_ a: AgentID, _ world: inout World) {
+        // The judge's one `.topology` step is reviewing the wave; the planner's is writing a task.
+        if let judge, a == judge {
+            judged(judge, &world)
+        } else {
             taskWritten(&world)
-        case .judging:
-            judged(&world)
         }
     }
 
@@ -141,8 +135,8 @@ struct PlannerExecutorTopology: Topology {
             : world.planTask(by: planner, areas: areas, currentArea: &currentArea, direction: &direction)
         guard let slot = task, let direction else {
             // The goal has nothing left to hand out now: the executors not yet served get nothing.
-            for executor in (firstExecutor + served)..<(firstExecutor + executorCount) {
-                world.setActivity(Int32(executor), .idle)
+            for executor in ((firstExecutor + served)..<(firstExecutor + executorCount)).agents {
+                world.setActivity(executor, .idle)
             }
             served = executorCount
             world.setActivity(planner, .idle)
@@ -151,29 +145,29 @@ struct PlannerExecutorTopology: Topology {
         }
         // A task carried over from an earlier wave is planned anew, in this wave's direction.
         world.backlog[slot].misaligned = direction
-        let executor = Int32(firstExecutor + served)
+        let executor = AgentID(firstExecutor + served)
         served += 1
         written += 1
         working += 1
         world.assign(slot, to: executor)
-        if world.agents[Int(executor)].step == .none { world.beginAttempt(executor) }
+        if world.agents[executor].step == .none { world.beginAttempt(executor) }
         planNext(&world)
     }
 
-    mutating func lockGranted(_ a: Int32, _ world: inout World) {}
+    mutating func lockGranted(_ a: AgentID, _ world: inout World) {}
 
-    mutating func landed(_ a: Int32, _ world: inout World) {
+    mutating func landed(_ a: AgentID, _ world: inout World) {
         executorDone(a, &world)
     }
 
-    mutating func abandoned(_ a: Int32, _ world: inout World) {
-        returning.append(world.agents[Int(a)].task)
+    mutating func abandoned(_ a: AgentID, _ world: inout World) {
+        returning.append(world.agents[a].task)
         world.dropTask(a)
         executorDone(a, &world)
     }
 
     /// Executor `a` is done with this wave's task: it waits for the others.
-    private mutating func executorDone(_ a: Int32, _ world: inout World) {
+    private mutating func executorDone(_ a: AgentID, _ world: inout World) {
         working -= 1
         world.setActivity(a, .idle)
         if served == executorCount && working == 0 { endWave(&world) }
@@ -190,14 +184,12 @@ struct PlannerExecutorTopology: Topology {
             beginWave(&world)
             return
         }
-        world.agents[Int(judge)].phase = Phase.judging.rawValue
         world.schedule(judge, .topology, after: world.config.topology.judge.restartHours, doing: .coordinating)
     }
 
     /// The judge has reviewed the wave: it goes on, starting fresh once a cycle's time has passed
     /// since the last fresh start.
-    private mutating func judged(_ world: inout World) {
-        let judge = judge!
+    private mutating func judged(_ judge: AgentID, _ world: inout World) {
         world.setActivity(judge, .idle)
         world.counters.cycles += 1
         guard world.now - lastFreshStart >= world.config.topology.judge.cycleHours else {
@@ -207,8 +199,8 @@ struct PlannerExecutorTopology: Topology {
         lastFreshStart = world.now
         world.freshStart(except: judge)
         // Everyone is free: each pays its restart now; the planner begins the next wave when back.
-        for agent in 0..<(firstExecutor + executorCount) {
-            agentReady(Int32(agent), &world)
+        for agent in (0..<(firstExecutor + executorCount)).agents {
+            agentReady(agent, &world)
         }
     }
 }

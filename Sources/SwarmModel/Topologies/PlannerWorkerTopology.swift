@@ -7,18 +7,13 @@ import DequeModule
 /// area it is in). With a judge, every cycle ends in a fresh start: context ages reset, at a
 /// restart cost.
 struct PlannerWorkerTopology: Topology {
-    private enum Phase: Int32 {
-        case planning
-        case judging
-    }
-
     private static let cycleTimer: Int32 = 0
 
     private struct PlannerState {
-        let agent: Int32
+        let agent: AgentID
         let areas: [Int32]
         /// Workers waiting for a task from this planner, first come first served.
-        var waiting = Deque<Int32>()
+        var waiting = Deque<AgentID>()
         var busy = false
         /// The area the planner last planned for.
         var currentArea: Int
@@ -31,7 +26,7 @@ struct PlannerWorkerTopology: Topology {
     private var plannerOf: [Int]
     /// Each planner agent's index into `plannerStates`, or -1.
     private var plannerIndexOf: [Int]
-    private let judge: Int32?
+    private let judge: AgentID?
 
     /// Whether a run of `agents` agents has a judge (it needs at least a planner and a worker beside it).
     static func hasJudge(_ config: ModelConfig, agents: Int) -> Bool {
@@ -60,11 +55,11 @@ struct PlannerWorkerTopology: Topology {
         let config = world.config
         let judged = Self.hasJudge(config, agents: agents)
         hierarchy = PlannerHierarchy(agents: agents - (judged ? 1 : 0), topology: config.topology, areas: config.codebase.areas)
-        judge = judged ? Int32(agents - 1) : nil
+        judge = judged ? AgentID(agents - 1) : nil
         plannerOf = Array(repeating: -1, count: world.agents.count)
         plannerIndexOf = Array(repeating: -1, count: world.agents.count)
         for (index, planner) in hierarchy.planners.enumerated() {
-            plannerStates.append(PlannerState(agent: Int32(index), areas: planner.areas, currentArea: Int(planner.areas[0])))
+            plannerStates.append(PlannerState(agent: AgentID(index), areas: planner.areas, currentArea: Int(planner.areas[0])))
             plannerIndexOf[index] = index
         }
         for (offset, planner) in hierarchy.workerPlanner.enumerated() {
@@ -78,11 +73,11 @@ struct PlannerWorkerTopology: Topology {
     var planners: Int { hierarchy.planners.count }
     var depth: Int { hierarchy.depth }
 
-    mutating func agentReady(_ a: Int32, _ world: inout World) {
+    mutating func agentReady(_ a: AgentID, _ world: inout World) {
         if world.restartIfPending(a) { return }
-        switch world.agents[Int(a)].role {
+        switch world.agents[a].role {
         case .planner:
-            planNext(plannerIndexOf[Int(a)], &world)
+            planNext(plannerIndexOf[a], &world)
         case .worker:
             requestTask(a, &world)
         case .peer, .judge, .integrator:
@@ -91,16 +86,15 @@ struct PlannerWorkerTopology: Topology {
     }
 
     /// Worker `a` asks its planner for a task (or plans one itself when it has no planner).
-    private mutating func requestTask(_ a: Int32, _ world: inout World) {
-        let planner = plannerOf[Int(a)]
+    private mutating func requestTask(_ a: AgentID, _ world: inout World) {
+        let planner = plannerOf[a]
         guard planner >= 0 else {
-            world.agents[Int(a)].phase = Phase.planning.rawValue
             world.schedule(a, .topology, after: world.draw(a, world.config.topology.planningHours), doing: .coordinating)
             return
         }
         plannerStates[planner].waiting.append(a)
         world.setActivity(a, .blocked)
-        if !plannerStates[planner].busy && world.agents[Int(plannerStates[planner].agent)].step == .none {
+        if !plannerStates[planner].busy && world.agents[plannerStates[planner].agent].step == .none {
             planNext(planner, &world)
         }
     }
@@ -115,51 +109,51 @@ struct PlannerWorkerTopology: Topology {
         }
         if world.restartIfPending(agent) { return }
         plannerStates[p].busy = true
-        world.agents[Int(agent)].phase = Phase.planning.rawValue
         world.schedule(agent, .topology, after: world.draw(agent, world.config.topology.planningHours), doing: .coordinating)
     }
 
-    mutating func stepEnded(_ a: Int32, _ world: inout World) {
-        switch Phase(rawValue: world.agents[Int(a)].phase)! {
-        case .judging:
+    mutating func stepEnded(_ a: AgentID, _ world: inout World) {
+        // The judge's one `.topology` step is judging; everyone else's is planning.
+        guard a != judge else {
             world.setActivity(a, .idle)
-        case .planning:
-            // A planner-worker planner sets its direction afresh for every task it writes.
-            var direction: Bool?
-            guard world.agents[Int(a)].role == .planner else {
-                // A lone worker plans for itself.
-                if let slot = world.writeOwnTask(by: a, direction: &direction) {
-                    world.assign(slot, to: a)
-                    world.beginAttempt(a)
-                } else {
-                    world.setActivity(a, .idle)
-                }
-                return
-            }
-            let p = plannerIndexOf[Int(a)]
-            let areas = plannerStates[p].areas
-            guard let slot = world.planTask(by: a, areas: areas, currentArea: &plannerStates[p].currentArea, direction: &direction) else {
-                // This planner's slice of the goal is done: its workers have nothing more to do.
-                while let worker = plannerStates[p].waiting.popFirst() { world.setActivity(worker, .idle) }
-                plannerStates[p].busy = false
-                world.setActivity(a, .idle)
-                return
-            }
-            let worker = plannerStates[p].waiting.popFirst()!
-            world.assign(slot, to: worker)
-            world.beginAttempt(worker)
-            planNext(p, &world)
+            return
         }
+        // A planner-worker planner sets its direction afresh for every task it writes.
+        var direction: Bool?
+        guard world.agents[a].role == .planner else {
+            // A lone worker plans for itself.
+            if let slot = world.writeOwnTask(by: a, direction: &direction) {
+                world.assign(slot, to: a)
+                world.beginAttempt(a)
+            } else {
+                world.setActivity(a, .idle)
+            }
+            return
+        }
+        let p = plannerIndexOf[a]
+        let areas = plannerStates[p].areas
+        guard let slot = world.planTask(by: a, areas: areas, currentArea: &plannerStates[p].currentArea, direction: &direction),
+              let worker = plannerStates[p].waiting.popFirst()
+        else {
+            // This planner's slice of the goal is done: its workers have nothing more to do.
+            while let worker = plannerStates[p].waiting.popFirst() { world.setActivity(worker, .idle) }
+            plannerStates[p].busy = false
+            world.setActivity(a, .idle)
+            return
+        }
+        world.assign(slot, to: worker)
+        world.beginAttempt(worker)
+        planNext(p, &world)
     }
 
-    mutating func lockGranted(_ a: Int32, _ world: inout World) {}
+    mutating func lockGranted(_ a: AgentID, _ world: inout World) {}
 
-    mutating func landed(_ a: Int32, _ world: inout World) {
+    mutating func landed(_ a: AgentID, _ world: inout World) {
         agentReady(a, &world)
     }
 
-    mutating func abandoned(_ a: Int32, _ world: inout World) {
-        world.backlog.giveBack(world.agents[Int(a)].task)
+    mutating func abandoned(_ a: AgentID, _ world: inout World) {
+        world.backlog.giveBack(world.agents[a].task)
         world.dropTask(a)
         agentReady(a, &world)
     }
@@ -170,7 +164,6 @@ struct PlannerWorkerTopology: Topology {
         guard let judge else { return }
         world.counters.cycles += 1
         world.freshStart(except: judge)
-        world.agents[Int(judge)].phase = Phase.judging.rawValue
         world.schedule(judge, .topology, after: world.config.topology.judge.restartHours, doing: .coordinating)
         world.events.schedule(.topologyTimer(Self.cycleTimer), after: world.config.topology.judge.cycleHours)
     }

@@ -13,18 +13,18 @@ protocol Topology {
     init(world: inout World)
 
     /// Agent `a` has nothing in hand: give it something to do (or leave it idle).
-    mutating func agentReady(_ a: Int32, _ world: inout World)
+    mutating func agentReady(_ a: AgentID, _ world: inout World)
     /// Agent `a`'s `.topology` step ended; its `phase` says which.
-    mutating func stepEnded(_ a: Int32, _ world: inout World)
+    mutating func stepEnded(_ a: AgentID, _ world: inout World)
     /// Agent `a` now holds the lock it was waiting for.
-    mutating func lockGranted(_ a: Int32, _ world: inout World)
+    mutating func lockGranted(_ a: AgentID, _ world: inout World)
     /// Agent `a`'s change passed its build and is ready to land. Return true to take it over
     /// (an integrator does); false lets the agent rebase and land it itself.
-    mutating func submit(_ a: Int32, _ world: inout World) -> Bool
+    mutating func submit(_ a: AgentID, _ world: inout World) -> Bool
     /// Agent `a`'s change landed (its hand is empty again).
-    mutating func landed(_ a: Int32, _ world: inout World)
+    mutating func landed(_ a: AgentID, _ world: inout World)
     /// Agent `a` gave up on its task, which is still in its hand.
-    mutating func abandoned(_ a: Int32, _ world: inout World)
+    mutating func abandoned(_ a: AgentID, _ world: inout World)
     /// A timer this topology scheduled fired.
     mutating func timer(_ id: Int32, _ world: inout World)
 
@@ -39,7 +39,7 @@ protocol Topology {
 }
 
 extension Topology {
-    mutating func submit(_ a: Int32, _ world: inout World) -> Bool { false }
+    mutating func submit(_ a: AgentID, _ world: inout World) -> Bool { false }
     mutating func timer(_ id: Int32, _ world: inout World) {}
     var planners: Int { 0 }
     var depth: Int { 0 }

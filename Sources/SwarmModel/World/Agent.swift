@@ -44,14 +44,15 @@ enum AgentStep: UInt8 {
     /// tolerant: the quick check before landing.
     case quickCheck
     case busywork
-    /// A topology-defined step (board operation, planning, review); `phase` says which.
+    /// A topology-defined step (board operation, planning, review); the topology knows which.
     case topology
     /// A polling agent retries its lock.
     case pollLock
     case restart
 }
 
-/// One agent's state while a run goes on.
+/// One agent's state while a run goes on: what every topology shares. A topology keeps its own
+/// per-agent state (a peer's board claim, a planner's queue) itself.
 struct Agent {
     let role: Role
     let traits: AgentTraits
@@ -60,14 +61,8 @@ struct Agent {
     /// Bumped when the agent crashes or is reset, so its stale step events are ignored.
     var generation: UInt32 = 0
     var step = AgentStep.none
-    /// Topology-defined program counter for `.topology` steps and lock grants.
-    var phase: Int32 = 0
     /// The task in hand (a slot in the backlog's pool), or -1.
     var task: Int32 = -1
-    /// The board entry the agent claimed and must mark done, or -1 (peer topologies).
-    var claimedSlot: Int32 = -1
-    /// The board operation in progress holds the board lock (false: written without it).
-    var operationLocked = false
     /// Whether the current attempt is correct, and how long it took (rework is a share of it).
     var attemptCorrect = false
     /// The current attempt went in a wrong direction (the agent's own drift).
@@ -83,8 +78,6 @@ struct Agent {
     var restartPending = false
     /// The lock the agent waits for or polls, or -1.
     var awaitedLock: Int32 = -1
-    /// Files whose locks the agent holds (flat-lock with file locks), in acquisition order.
-    var heldFileLocks: [Int32] = []
     /// The change the agent is landing is busywork (no goal value).
     var busywork = false
 

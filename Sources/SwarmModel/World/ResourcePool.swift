@@ -5,14 +5,14 @@ import DequeModule
 struct ResourcePool {
     let capacity: Int
     private(set) var inUse = 0
-    private var line = Deque<Int32>()
+    private(set) var line = Deque<AgentID>()
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
     /// Takes a unit for `agent` if one is free; otherwise puts the agent in line.
-    mutating func request(_ agent: Int32) -> Bool {
+    mutating func request(_ agent: AgentID) -> Bool {
         if inUse < capacity && line.isEmpty {
             inUse += 1
             return true
@@ -22,7 +22,7 @@ struct ResourcePool {
     }
 
     /// Returns a unit; the first agent in line gets it and is returned so the caller resumes it.
-    mutating func release() -> Int32? {
+    mutating func release() -> AgentID? {
         if let next = line.popFirst() { return next }
         inUse -= 1
         return nil

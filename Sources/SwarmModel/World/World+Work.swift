@@ -8,27 +8,26 @@ extension World {
     /// The attempt takes effort / speed times noise; it is correct with the agent's IRT probability
     /// and misaligned with the agent's drift probability. The agent may give up before the end
     /// (early stop), losing the partial work.
-    mutating func beginAttempt(_ a: Int32) {
-        let index = Int(a)
-        let slot = agents[index].task
+    mutating func beginAttempt(_ a: AgentID) {
+        let slot = agents[a].task
         syncBase(a)
         let task = backlog[slot]
-        let hours = task.effort / agents[index].traits.speed * draw(a, attemptNoise)
-        agents[index].attemptHours = hours
-        agents[index].attemptMisaligned = chance(a, misalignment.probability(age: contextAge(a)))
+        let hours = task.effort / agents[a].traits.speed * draw(a, attemptNoise)
+        agents[a].attemptHours = hours
+        agents[a].attemptMisaligned = chance(a, misalignment.probability(age: contextAge(a)))
         startAttempt(a, hours: hours, difficulty: task.difficulty, activity: .working)
     }
 
     /// Agent `a` redoes its attempt after its checks or a gate rejected it: a share of the original
     /// attempt's time, with a fresh chance of being right.
-    mutating func beginRework(_ a: Int32) {
-        let hours = agents[Int(a)].attemptHours * config.work.reworkFraction * draw(a, attemptNoise)
-        startAttempt(a, hours: hours, difficulty: backlog[agents[Int(a)].task].difficulty, activity: .reworking)
+    mutating func beginRework(_ a: AgentID) {
+        let hours = agents[a].attemptHours * config.work.reworkFraction * draw(a, attemptNoise)
+        startAttempt(a, hours: hours, difficulty: backlog[agents[a].task].difficulty, activity: .reworking)
     }
 
-    private mutating func startAttempt(_ a: Int32, hours: Double, difficulty: Double, activity: Activity) {
-        let traits = agents[Int(a)].traits
-        agents[Int(a)].attemptCorrect = chance(a, traits.successProbability(difficulty: difficulty, gain: config.work.competenceGain))
+    private mutating func startAttempt(_ a: AgentID, hours: Double, difficulty: Double, activity: Activity) {
+        let traits = agents[a].traits
+        agents[a].attemptCorrect = chance(a, traits.successProbability(difficulty: difficulty, gain: config.work.competenceGain))
         if traits.earlyStopPerHour > 0 {
             let stop = draw(a, Distribution(.exponential(mean: 1 / traits.earlyStopPerHour)))
             if stop < hours {
@@ -41,8 +40,8 @@ extension World {
 
     /// An attempt ended. A wrong one caught by the agent's own checks is reworked (returns false);
     /// otherwise the change goes on to land (returns true), wrong or not.
-    mutating func attemptEnded(_ a: Int32) -> Bool {
-        if !agents[Int(a)].attemptCorrect && chance(a, config.work.selfCheckProbability) {
+    mutating func attemptEnded(_ a: AgentID) -> Bool {
+        if !agents[a].attemptCorrect && chance(a, config.work.selfCheckProbability) {
             beginRework(a)
             return false
         }
@@ -50,25 +49,25 @@ extension World {
     }
 
     /// Syncs agent `a` to main as it is now.
-    mutating func syncBase(_ a: Int32) {
-        agents[Int(a)].baseCommit = codebase.commitCount
+    mutating func syncBase(_ a: AgentID) {
+        agents[a].baseCommit = codebase.commitCount
     }
 
     /// Files of `a`'s task changed on main since the agent's base: the conflicts to rebase.
-    func conflictingFiles(_ a: Int32) -> Int {
-        codebase.changedSince(agents[Int(a)].baseCommit, backlog.files(of: agents[Int(a)].task))
+    func conflictingFiles(_ a: AgentID) -> Int {
+        codebase.changedSince(agents[a].baseCommit, backlog.files(of: agents[a].task))
     }
 
     /// Lands agent `a`'s change on main: bumps file versions, may break or fix main, and credits
     /// the task (or counts duplicate work). The agent's hand is empty afterwards.
-    mutating func land(_ a: Int32) {
-        if agents[Int(a)].busywork {
+    mutating func land(_ a: AgentID) {
+        if agents[a].busywork {
             counters.commits += 1
             counters.busyworkCommits += 1
-            agents[Int(a)].busywork = false
+            agents[a].busywork = false
             return
         }
-        land(task: agents[Int(a)].task, correct: agents[Int(a)].attemptCorrect, misaligned: agents[Int(a)].attemptMisaligned)
+        land(task: agents[a].task, correct: agents[a].attemptCorrect, misaligned: agents[a].attemptMisaligned)
         dropTask(a)
     }
 
@@ -96,10 +95,10 @@ extension World {
     }
 
     /// Agent `a` lets go of its task.
-    mutating func dropTask(_ a: Int32) {
-        let slot = agents[Int(a)].task
+    mutating func dropTask(_ a: AgentID) {
+        let slot = agents[a].task
         guard slot >= 0 else { return }
-        agents[Int(a)].task = -1
+        agents[a].task = -1
         releaseTask(slot)
     }
 
@@ -113,8 +112,8 @@ extension World {
     }
 
     /// Gives agent `a` the task in `slot`.
-    mutating func assign(_ slot: Int32, to a: Int32) {
-        agents[Int(a)].task = slot
+    mutating func assign(_ slot: Int32, to a: AgentID) {
+        agents[a].task = slot
         backlog[slot].workers += 1
     }
 

@@ -3,7 +3,7 @@ import SwarmKernel
 /// What can happen in a run. Small values: scheduling one allocates nothing.
 enum WorldEvent {
     /// Agent `agent`'s current step ends, unless the agent was reset since (`generation` differs).
-    case agentStep(agent: Int32, generation: UInt32)
+    case agentStep(agent: AgentID, generation: UInt32)
     /// The lease of an orphaned lock runs out.
     case leaseExpired(lock: Int32, generation: UInt32)
     /// strict: main has been repaired.
@@ -74,50 +74,49 @@ struct World {
     // MARK: Time accounting
 
     /// Moves agent `a` to `activity`, closing the books on what it was doing.
-    mutating func setActivity(_ a: Int32, _ activity: Activity) {
-        let index = Int(a)
-        let elapsed = now - agents[index].activitySince
-        let previous = agents[index].activity
+    mutating func setActivity(_ a: AgentID, _ activity: Activity) {
+        let elapsed = now - agents[a].activitySince
+        let previous = agents[a].activity
         counters.activityHours[previous.rawValue] += elapsed
         if previous.isActive {
-            counters.costUSD += elapsed * agents[index].traits.usdPerHour
-            counters.inputTokens += elapsed * agents[index].traits.inputTokensPerHour
-            counters.outputTokens += elapsed * agents[index].traits.outputTokensPerHour
+            counters.costUSD += elapsed * agents[a].traits.usdPerHour
+            counters.inputTokens += elapsed * agents[a].traits.inputTokensPerHour
+            counters.outputTokens += elapsed * agents[a].traits.outputTokensPerHour
         }
-        agents[index].activity = activity
-        agents[index].activitySince = now
+        agents[a].activity = activity
+        agents[a].activitySince = now
     }
 
     /// Schedules the end of agent `a`'s `step` after `hours`, doing `activity` meanwhile.
-    mutating func schedule(_ a: Int32, _ step: AgentStep, after hours: Double, doing activity: Activity) {
+    mutating func schedule(_ a: AgentID, _ step: AgentStep, after hours: Double, doing activity: Activity) {
         setActivity(a, activity)
-        agents[Int(a)].step = step
-        events.schedule(.agentStep(agent: a, generation: agents[Int(a)].generation), after: max(0, hours))
+        agents[a].step = step
+        events.schedule(.agentStep(agent: a, generation: agents[a].generation), after: max(0, hours))
     }
 
     /// Context age of agent `a`: hours since its last fresh start.
-    func contextAge(_ a: Int32) -> Double {
-        now - agents[Int(a)].contextStart
+    func contextAge(_ a: AgentID) -> Double {
+        now - agents[a].contextStart
     }
 
     /// A Bernoulli draw from agent `a`'s behaviour stream.
-    mutating func chance(_ a: Int32, _ probability: Double) -> Bool {
-        probability > 0 && random[Int(a)].nextUnit() < probability
+    mutating func chance(_ a: AgentID, _ probability: Double) -> Bool {
+        probability > 0 && random[a].nextUnit() < probability
     }
 
     /// A draw of `distribution` from agent `a`'s behaviour stream.
-    mutating func draw(_ a: Int32, _ distribution: Distribution) -> Double {
-        distribution.sample(&random[Int(a)])
+    mutating func draw(_ a: AgentID, _ distribution: Distribution) -> Double {
+        distribution.sample(&random[a])
     }
 
     // MARK: Locks
 
     /// Agent `a` asks for `lock`. Returns true when granted now; otherwise the agent waits (FIFO)
     /// or polls, and its topology hears of the grant through `lockGranted`.
-    mutating func requestLock(_ a: Int32, _ lock: Int32) -> Bool {
+    mutating func requestLock(_ a: AgentID, _ lock: Int32) -> Bool {
         let fifo = config.locks.acquisition == .fifo
         if locks.acquire(lock, by: a, queue: fifo) { return true }
-        agents[Int(a)].awaitedLock = lock
+        agents[a].awaitedLock = lock
         if fifo {
             setActivity(a, .lockWait)
         } else {
@@ -127,10 +126,10 @@ struct World {
     }
 
     /// A polling agent tries its lock again; true when it got it.
-    mutating func retryLock(_ a: Int32) -> Bool {
-        let lock = agents[Int(a)].awaitedLock
+    mutating func retryLock(_ a: AgentID) -> Bool {
+        let lock = agents[a].awaitedLock
         if locks.acquire(lock, by: a, queue: false) {
-            agents[Int(a)].awaitedLock = -1
+            agents[a].awaitedLock = -1
             return true
         }
         schedule(a, .pollLock, after: config.locks.pollIntervalHours, doing: .lockWait)
@@ -139,8 +138,8 @@ struct World {
 
     /// Agent `a` is done with `lock`. It may forget to release it (F2): the lock then stays taken
     /// until its lease runs out. Returns the waiting agent that now holds it, if any.
-    mutating func releaseLock(_ a: Int32, _ lock: Int32) -> Int32? {
-        if chance(a, agents[Int(a)].traits.forgetReleaseProbability) {
+    mutating func releaseLock(_ a: AgentID, _ lock: Int32) -> AgentID? {
+        if chance(a, agents[a].traits.forgetReleaseProbability) {
             counters.lockLeaks += 1
             orphan(lock)
             return nil
@@ -155,18 +154,18 @@ struct World {
     }
 
     /// Frees `lock`; the first FIFO waiter, if any, holds it now and is returned.
-    mutating func grantFromRelease(_ lock: Int32) -> Int32? {
+    mutating func grantFromRelease(_ lock: Int32) -> AgentID? {
         guard let next = locks.release(lock) else { return nil }
-        agents[Int(next)].awaitedLock = -1
+        agents[next].awaitedLock = -1
         return next
     }
 
     /// The agent holding `lock` crashes while holding it (F2): the lock is orphaned, the agent
     /// loses what it was doing and comes back after its restart time.
-    mutating func crash(_ a: Int32, holding lock: Int32) {
+    mutating func crash(_ a: AgentID, holding lock: Int32) {
         counters.crashes += 1
         orphan(lock)
-        agents[Int(a)].generation &+= 1
+        agents[a].generation &+= 1
         schedule(a, .restart, after: draw(a, config.locks.restartHours), doing: .restarting)
     }
 }

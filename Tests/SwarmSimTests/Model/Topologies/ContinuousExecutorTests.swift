@@ -95,7 +95,7 @@ import Testing
             out = topology.tasksOut
             highest = max(highest, out)
             let inHand = world.agents.indices.filter { $0 > 0 && world.agents[$0].task >= 0 }.count
-            let merging = world.agents[0].step == .topology && world.agents[0].phase == 1 ? 1 : 0
+            let merging = topology.merging == nil ? 0 : 1
             #expect(out == inHand + topology.integratorQueueLength + merging)
             #expect(world.agents[0].task < 0, "the lead never codes beside workers")
         }
