@@ -99,6 +99,7 @@ public struct EventQueue<Event> {
         (storage.events + slot).initialize(to: event)
         storage.header.pointee.count &+= 1
         storage.replay(slot)
+        checkInvariants()
     }
 
     /// Schedules `event` to happen `delay` hours from now.
@@ -130,7 +131,9 @@ public struct EventQueue<Event> {
         header.pointee.pending = slot
         _now = Self.time(ofKey: storage.keys[slot].time)
         _processedCount &+= 1
-        return (storage.events + slot).move()
+        let event = (storage.events + slot).move()
+        checkInvariants()
+        return event
     }
 
     /// Moves the clock forward to `time` without processing anything.

@@ -19,6 +19,8 @@ struct ReviewQueue {
 
     var count: Int { changes.count }
     var isEmpty: Bool { changes.isEmpty }
+    /// The tasks of the changes waiting, first in line first.
+    var tasks: [Int32] { changes.map(\.task) }
 
     /// Agent `a` hands its built change over: it joins the queue and the agent's hand is empty.
     mutating func append(from a: AgentID, _ world: inout World) {

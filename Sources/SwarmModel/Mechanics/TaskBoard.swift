@@ -10,8 +10,15 @@ import Foundation
 struct TaskBoard {
     /// Open tasks on the board, oldest first.
     private(set) var listed: [Int32] = []
-    /// Tasks claimed and not yet marked done.
-    private(set) var claimed: [Int32] = []
+    /// A claim on the board: the task and the peer who claimed it.
+    struct Claim {
+        let slot: Int32
+        let agent: AgentID
+    }
+
+    /// Claims not yet marked done, oldest first. A task has at most one entry on the board, listed
+    /// or claimed: a claim a lost update overwrote is gone, its task listed again.
+    private(set) var claimed: [Claim] = []
     private(set) var doneEntries = 0
     /// Open tasks the board keeps listed.
     let target: Int
@@ -24,7 +31,8 @@ struct TaskBoard {
     let config: BoardConfig
     /// Scratch space for one pick's choice weights, kept to avoid reallocating it every pick.
     private var weights: [Double] = []
-    /// The task each peer claimed and must mark done, or -1.
+    /// The task each peer claimed and must mark done, or -1 (the peer does not know when a lost
+    /// update has overwritten its claim).
     private var claimOf: [Int32]
 
     enum Pick {
@@ -79,7 +87,7 @@ struct TaskBoard {
             }
         }
         let slot = listed.remove(at: chosen)
-        claimed.append(slot)
+        claimed.append(Claim(slot: slot, agent: a))
         picks += 1
         deferStale(&world)
         return .task(slot)
@@ -102,25 +110,14 @@ struct TaskBoard {
         return false
     }
 
-    /// Agent `a` marks its claimed task done.
+    /// Agent `a` marks its claimed task done: its claim leaves the board (unless a lost update
+    /// overwrote it: the task is then listed or claimed by someone else, and stays so), and the
+    /// task's storage is freed once nobody works on it.
     mutating func markDone(by a: AgentID, _ world: inout World) {
-        markDone(claimOf[a], &world)
+        let slot = claimOf[a]
         claimOf[a] = -1
-    }
-
-    /// Agent `a` gave up on its claimed task: it goes back on the board and out of the agent's hand.
-    mutating func abandon(by a: AgentID, _ world: inout World) {
-        relist(world.agents[a].task, &world)
-        claimOf[a] = -1
-        world.dropTask(a)
-    }
-
-    /// Marks `slot`'s task done: its claim leaves the board (unless a lost update listed it
-    /// again), and its storage is freed once nobody works on it.
-    private mutating func markDone(_ slot: Int32, _ world: inout World) {
         doneEntries += 1
-        // A claim a lost update put back on the list is the list's now: leave the slot alone.
-        guard let index = claimed.firstIndex(of: slot) else { return }
+        guard let index = claimed.firstIndex(where: { $0.agent == a }) else { return }
         claimed.remove(at: index)
         world.backlog[slot].onBoard = false
         if world.backlog[slot].done && world.backlog[slot].workers == 0 {
@@ -128,12 +125,19 @@ struct TaskBoard {
         }
     }
 
-    /// Puts a claimed task back on the board: its agent gave up, or its claim was overwritten.
-    mutating func relist(_ slot: Int32, _ world: inout World) {
-        if let index = claimed.firstIndex(of: slot) {
-            claimed.remove(at: index)
+    /// Agent `a` gave up on its claimed task: it goes back on the board (unless a lost update
+    /// already put it back) and out of the agent's hand.
+    mutating func abandon(by a: AgentID, _ world: inout World) {
+        if let index = claimed.firstIndex(where: { $0.agent == a }) {
+            relist(at: index, &world)
         }
-        list(slot, &world)
+        claimOf[a] = -1
+        world.dropTask(a)
+    }
+
+    /// Puts the task of claim `index` back on the list.
+    private mutating func relist(at index: Int, _ world: inout World) {
+        list(claimed.remove(at: index).slot, &world)
     }
 
     private mutating func list(_ slot: Int32, _ world: inout World) {
@@ -145,9 +149,28 @@ struct TaskBoard {
     /// A write that was not under the lock overwrote the latest claim (F2's lost update): that
     /// task is listed again while its agent still works on it, so it may be done twice.
     mutating func loseLatestClaim(_ world: inout World) {
-        guard let victim = claimed.last else { return }
+        guard !claimed.isEmpty else { return }
         world.counters.lostUpdates += 1
-        relist(victim, &world)
+        relist(at: claimed.count - 1, &world)
+    }
+
+    /// Every way the board breaks its invariant: each entry (listed or claimed) is an open task
+    /// marked on the board, listed once, and every open task marked on the board has an entry.
+    func invariantViolations(_ world: World) -> [String] {
+        var problems: [String] = []
+        let live = world.backlog.pool.liveSlots()
+        var entries = Array(repeating: 0, count: live.count)
+        for slot in listed + claimed.map(\.slot) {
+            guard slot >= 0, Int(slot) < live.count, live[Int(slot)], world.backlog[slot].onBoard else {
+                problems.append("board entry for task slot \(slot), which is not an open task on the board")
+                continue
+            }
+            entries[Int(slot)] += 1
+        }
+        for slot in live.indices where live[slot] && world.backlog.pool.tasks[slot].onBoard && entries[slot] != 1 {
+            problems.append("task slot \(slot) is on the board with \(entries[slot]) entries")
+        }
+        return problems
     }
 
     /// Records a write to the board at `now`.

@@ -46,6 +46,12 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
     }
 
     mutating func handle(_ event: WorldEvent) {
+        dispatch(event)
+        checkInvariants(after: event)
+    }
+
+    /// Hands `event` to the shared mechanics or to the topology.
+    private mutating func dispatch(_ event: WorldEvent) {
         switch event {
         case .agentStep(let a, let generation):
             guard world.agents[a].generation == generation else { return }
@@ -60,7 +66,9 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
             }
         case .mainRepaired:
             world.main.repairAll(at: world.now)
-            releaseGate()
+            // The gate a broken landing kept shut opens; a break merged around the gate (by an
+            // integrator or a lead) holds no gate to open.
+            if world.gate.inUse > 0 { releaseGate() }
         case .sample:
             sampler.record(&world, topology: topology, at: world.now)
             if world.now + sampleEvery < duration {

@@ -110,6 +110,7 @@ struct ContinuousExecutorTopology: Topology {
     var integratorQueueLength: Int { queue.count }
     /// The lead merges every change.
     var reviewers: Int? { 1 }
+    var heldTasks: [Int32] { queue.tasks + (merging.map { [$0.task] } ?? []) }
 
     mutating func agentReady(_ a: AgentID, _ world: inout World) {
         if a != lead && a != writingFor && world.agents[a].task < 0 { world.setActivity(a, .idle) }

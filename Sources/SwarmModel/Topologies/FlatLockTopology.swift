@@ -38,6 +38,10 @@ struct FlatLockTopology: Topology {
         peers = Array(repeating: PeerState(), count: world.agents.count)
     }
 
+    func invariantViolations(_ world: World) -> [String] {
+        board.invariantViolations(world)
+    }
+
     mutating func agentReady(_ a: AgentID, _ world: inout World) {
         useBoard(a, for: .claim, &world)
     }

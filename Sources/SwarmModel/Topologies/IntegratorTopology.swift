@@ -34,6 +34,7 @@ struct IntegratorTopology: Topology {
     var integratorQueueLength: Int { queue.count }
     /// The integrators there are: fewer than configured when the run has too few agents.
     var reviewers: Int? { reviewing.count }
+    var heldTasks: [Int32] { queue.tasks + reviewing.compactMap { $0?.task } }
 
     mutating func agentReady(_ a: AgentID, _ world: inout World) {
         if a.index >= firstIntegrator {

@@ -31,6 +31,10 @@ struct OptimisticTopology: Topology {
         peers = Array(repeating: PeerState(), count: world.agents.count)
     }
 
+    func invariantViolations(_ world: World) -> [String] {
+        board.invariantViolations(world)
+    }
+
     mutating func agentReady(_ a: AgentID, _ world: inout World) {
         readModifyWrite(a, .claim, &world)
     }

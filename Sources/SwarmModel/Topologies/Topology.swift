@@ -36,6 +36,12 @@ protocol Topology {
     /// Agents every change queues to be reviewed and merged by; nil when changes land directly.
     /// The integrator_* metrics describe their queue.
     var reviewers: Int? { get }
+
+    /// Tasks the topology itself holds (changes handed over and not yet merged), one entry per
+    /// hold: with the agents' hands they account for every task's `workers`.
+    var heldTasks: [Int32] { get }
+    /// Every way the topology's own state breaks its invariant, as sentences (empty when it holds).
+    func invariantViolations(_ world: World) -> [String]
 }
 
 extension Topology {
@@ -45,4 +51,6 @@ extension Topology {
     var depth: Int { 0 }
     var integratorQueueLength: Int { 0 }
     var reviewers: Int? { nil }
+    var heldTasks: [Int32] { [] }
+    func invariantViolations(_ world: World) -> [String] { [] }
 }

@@ -55,6 +55,14 @@ struct TaskPool {
         _modify { yield &tasks[Int(slot)] }
     }
 
+    /// Whether each slot holds an open task (false: freed for reuse).
+    /// - Complexity: O(slots).
+    func liveSlots() -> [Bool] {
+        var live = Array(repeating: true, count: tasks.count)
+        for slot in freeSlots { live[Int(slot)] = false }
+        return live
+    }
+
     /// The files `slot`'s task touches, distinct, in the order drawn.
     func files(of slot: Int32) -> ArraySlice<Int32> {
         files[Int(slot)][...]

@@ -35,6 +35,9 @@ struct World {
     var main = MainBranch()
     var misalignment: Misalignment
     var counters = RunCounters()
+    /// Hours booked to each agent's past activities: with the current one's, they tile the run
+    /// (checked by `invariantViolations`).
+    var bookedHours: [Double]
     /// A finite goal is complete: the run ends.
     var finished = false
     /// Lognormal with mean 1: the per-attempt time noise.
@@ -60,6 +63,7 @@ struct World {
             }
             return Agent(role: role, traits: AgentTraits(profile: profiles[name] ?? ProfileConfig(), index: index, streams: streams))
         }
+        bookedHours = Array(repeating: 0, count: roles.count)
         random = roles.indices.map { streams.stream("agent.behaviour", index: $0) }
         worldRandom = streams.stream("world")
         locks = LockTable(count: lockCount)
@@ -78,6 +82,7 @@ struct World {
         let elapsed = now - agents[a].activitySince
         let previous = agents[a].activity
         counters.activityHours[previous.rawValue] += elapsed
+        bookedHours[a] += elapsed
         if previous.isActive {
             counters.costUSD += elapsed * agents[a].traits.usdPerHour
             counters.inputTokens += elapsed * agents[a].traits.inputTokensPerHour
