@@ -290,15 +290,6 @@ public struct DriftConfig: Sendable, Equatable {
     }
 }
 
-public enum TopologyKind: String, Sendable, CaseIterable {
-    case flatLock = "flat-lock"
-    case optimistic
-    case plannerWorker = "planner-worker"
-    case integrator
-    case plannerExecutor = "planner-executor"
-    case continuousExecutor = "continuous-executor"
-}
-
 public struct TopologyConfig: Sendable, Equatable {
     public var kind = TopologyKind.plannerWorker
     /// Most workers or sub-planners a planner leads before it delegates to sub-planners.

@@ -36,31 +36,30 @@ import Testing
         #expect(events > 200, "\(name): only \(events) events")
     }
 
-    /// Steps a run of `config` to `hours`, expecting no violation after any event; returns the events.
+    /// Steps a run of `config` to `hours`, recording any violation after any event; returns the events.
     private static func stepChecking(_ config: ModelConfig, hours: Double, name: String) -> Int {
-        switch config.topology.kind {
-        case .flatLock: return step(FlatLockTopology.self, config, hours, name)
-        case .optimistic: return step(OptimisticTopology.self, config, hours, name)
-        case .plannerWorker: return step(PlannerWorkerTopology.self, config, hours, name)
-        case .integrator: return step(IntegratorTopology.self, config, hours, name)
-        case .plannerExecutor: return step(PlannerExecutorTopology.self, config, hours, name)
-        case .continuousExecutor: return step(ContinuousExecutorTopology.self, config, hours, name)
-        }
+        config.topology.kind.visit(CheckingStepper(config: config, hours: hours, name: name))
     }
 
-    private static func step<T: Topology>(_: T.Type, _ config: ModelConfig, _ hours: Double, _ name: String) -> Int {
-        var simulation = SwarmSimulation<T>(config: config, seed: 11, durationHours: hours, sampleEveryHours: 6)
-        var events = 0
-        while !simulation.world.finished, let next = simulation.events.nextTime, next < hours {
-            simulation.step()
-            events += 1
-            let problems = simulation.invariantViolations()
-            if !problems.isEmpty {
-                Issue.record("\(name), event \(events) at \(simulation.world.now) h: \(problems.joined(separator: "; "))")
-                break
+    private struct CheckingStepper: TopologyVisitor {
+        let config: ModelConfig
+        let hours: Double
+        let name: String
+
+        func visit<T: Topology>(_: T.Type) -> Int {
+            var simulation = SwarmSimulation<T>(config: config, seed: 11, durationHours: hours, sampleEveryHours: 6)
+            var events = 0
+            while !simulation.world.finished, let next = simulation.events.nextTime, next < hours {
+                simulation.step()
+                events += 1
+                let problems = simulation.invariantViolations()
+                if !problems.isEmpty {
+                    Issue.record("\(name), event \(events) at \(simulation.world.now) h: \(problems.joined(separator: "; "))")
+                    break
+                }
             }
+            return events
         }
-        return events
     }
 
     /// A flat-lock run stepped until agent 0 works a claimed task.
