@@ -29,7 +29,7 @@ extension RunPlan {
             "replicates": .number(Double(replicates)),
             "runs": .number(Double(count)),
         ])
-        document["swarmsim_version"] = .string(SwarmSimVersion.current)
+        document["swarmsim_version"] = .string(SwarmSimVersion.build)
         return .object(document)
     }
 }

@@ -5,9 +5,11 @@
 ///
 /// The encoding (`canonicalDocument`) is JSON with sorted keys and numbers in shortest round-trip
 /// form (`JSONValue.compactText`) of: the scenario name, the variant label, the SHA-256 of the resolved
-/// model's canonical text (`ResolvedModel`: every default filled in), the parameters, the replicate's seed, duration_hours, sample_every_hours and
-/// the swarmsim version. The replicate and sweep point indices are left out: the seed and the model
-/// already tell runs apart, and a run is the same run wherever it sits in a plan.
+/// model's canonical text (`ResolvedModel`: every default filled in), the parameters, the replicate's
+/// seed, duration_hours, sample_every_hours and the swarmsim version with the engine fingerprint
+/// (`SwarmSimVersion.build`), so that a changed simulator never finds an old engine's results. The
+/// replicate and sweep point indices are left out: the seed and the model already tell runs apart,
+/// and a run is the same run wherever it sits in a plan.
 public struct RunAddress: Hashable, Sendable, CustomStringConvertible {
     /// 64 lowercase hexadecimal digits.
     public let hex: String
@@ -33,7 +35,7 @@ public struct RunAddress: Hashable, Sendable, CustomStringConvertible {
             "seed": .string(String(spec.seed)),
             "duration_hours": .number(spec.durationHours),
             "sample_every_hours": .number(spec.sampleEveryHours),
-            "swarmsim_version": .string(SwarmSimVersion.current),
+            "swarmsim_version": .string(SwarmSimVersion.build),
         ])
     }
 

@@ -12,7 +12,7 @@ extension RunStore {
         let modelDigest = model.digest
         let identity: [(any DatabaseValueConvertible)?] = [
             address.hex, spec.scenario, spec.variant, spec.config.topology.kind.rawValue, spec.config.agents.count, spec.point,
-            spec.replicate + 1, String(spec.seed), SwarmSimVersion.current, spec.durationHours, spec.sampleEveryHours,
+            spec.replicate + 1, String(spec.seed), SwarmSimVersion.build, spec.durationHours, spec.sampleEveryHours,
             modelDigest, RunAddress.parametersDocument(spec.parameters).compactText,
         ]
         try writing { db in

@@ -43,7 +43,7 @@ import Testing
             #expect(html.contains("<section id=\"\(id)\">"), "missing section \(id)")
         }
         #expect(html.contains("swarmsim report: report-test") && html.contains("Flat lock &lt;versus&gt; planners"))
-        #expect(html.contains("swarmsim \(SwarmSimVersion.current) · 24 runs · 3 replicates per point"))
+        #expect(html.contains("swarmsim \(SwarmSimVersion.build) · 24 runs · 3 replicates per point"))
         // Throughput, effective agents, time allocation, drift.
         let charts = Self.charts(html)
         #expect(charts.count == 4)

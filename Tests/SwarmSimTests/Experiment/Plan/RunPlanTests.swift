@@ -78,7 +78,7 @@ private let orderedScenario = """
     func resolvedDocument() throws {
         let plan = try RunPlan(F.decode(orderedScenario))
         let document = plan.resolvedDocument
-        #expect(document.value(at: ["swarmsim_version"]) == .string(SwarmSimVersion.current))
+        #expect(document.value(at: ["swarmsim_version"]) == .string(SwarmSimVersion.build))
         #expect(document.value(at: ["locks", "lease_hours"]) == .number(LocksConfig().leaseHours))
         #expect(document.value(at: ["plan", "runs"]) == .number(24))
         #expect(document.value(at: ["plan", "sweep_order"]) == .array([.string("commits.policy"), .string("agents.count")]))

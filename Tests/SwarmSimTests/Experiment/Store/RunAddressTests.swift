@@ -23,7 +23,7 @@ import Testing
         #expect(spec.model?.text == model)
         #expect(text == #"{"duration_hours":8,"model":""# + SHA256.hex(model.utf8) + #"","parameters":{"agents.count":2},"#
             + #""sample_every_hours":0.5,"scenario":"store demo","seed":"18446744073709551615","swarmsim_version":""#
-            + SwarmSimVersion.current + #"","variant":"flat"}"#)
+            + SwarmSimVersion.build + #"","variant":"flat"}"#)
         #expect(RunAddress(spec).hex == SHA256.hex(text.utf8))
         #expect(RunAddress(spec).hex.count == 64)
     }

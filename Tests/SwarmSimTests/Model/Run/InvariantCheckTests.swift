@@ -2,37 +2,16 @@ import Testing
 @testable import SwarmKernel
 @testable import SwarmModel
 
-/// The run's invariants (`SwarmSimulation.invariantViolations`): they hold after every event, and
-/// each check catches the breakage it is for. A build with `-D SWARMSIM_INTERNAL_CHECKS` makes every
-/// run check them after every event (.ci/run runs the model tests so once).
+/// The run's invariants (`SwarmSimulation.invariantViolations`): they hold after every event of the
+/// canonical runs (every topology, every mechanism and fault), and each check catches the breakage
+/// it is for. A build with `-D SWARMSIM_INTERNAL_CHECKS` makes every run check them after every
+/// event (.ci/run runs the model tests so once).
 @Suite struct InvariantCheckTests {
-    /// Small runs that exercise every mechanism: each topology, with lock faults, file locks,
-    /// polling, strict commits, build slots, dependencies, a finite goal and early stops.
-    static let configurations: [(String, ModelConfig)] = TopologyKind.allCases.flatMap { kind -> [(String, ModelConfig)] in
-        var plain = ModelConfig()
-        plain.topology.kind = kind
-        plain.agents.count = 14
-        var harsh = plain
-        harsh.locks.fileLocks = true
-        harsh.locks.acquisition = .polling
-        harsh.commits.policy = .strict
-        harsh.build.slots = 2
-        harsh.tasks.dependencyProbability = 0.3
-        harsh.tasks.count = 150
-        harsh.topology.judge.cycleHours = 6
-        harsh.topology.integrators = 2
-        harsh.profiles["default"]!.forgetReleaseProbability = .constant(0.2)
-        harsh.profiles["default"]!.crashWhileHoldingProbability = .constant(0.1)
-        harsh.profiles["default"]!.unlockedWriteProbability = .constant(0.2)
-        harsh.profiles["default"]!.earlyStopPerHour = .constant(0.3)
-        return [("\(kind.rawValue)", plain), ("\(kind.rawValue) harsh", harsh)]
-    }
-
     @Test("After every event of every topology, with every fault and mechanism on, the books balance and the event tree keeps its structure.",
-          arguments: configurations.indices)
+          arguments: CanonicalRuns.configurations.indices)
     func invariantsHoldAfterEveryEvent(index: Int) {
-        let (name, config) = Self.configurations[index]
-        let events = Self.stepChecking(config, hours: 48, name: name)
+        let (name, config) = CanonicalRuns.configurations[index]
+        let events = Self.stepChecking(config, hours: CanonicalRuns.hours, name: name)
         #expect(events > 200, "\(name): only \(events) events")
     }
 
@@ -47,7 +26,7 @@ import Testing
         let name: String
 
         func visit<T: Topology>(_: T.Type) -> Int {
-            var simulation = SwarmSimulation<T>(config: config, seed: 11, durationHours: hours, sampleEveryHours: 6)
+            var simulation = SwarmSimulation<T>(config: config, seed: CanonicalRuns.seed, durationHours: hours, sampleEveryHours: 6)
             var events = 0
             while !simulation.world.finished, let next = simulation.events.nextTime, next < hours {
                 simulation.step()
