@@ -80,17 +80,13 @@ extension SwarmSimCommand {
 
         func run() async throws {
             let scenario = try await loadScenario()
-            let plan = try options.plan(scenario, selecting: variants)
+            let plan = try RunPlan(scenario, selecting: variants)
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
             let folder = out ?? "results/\(scenario.folderName)"
             let runs = shard.positions(in: plan).count
             let (jobs, quiet, db) = (execution.workers, quiet, db)
-            let store = try openStore()
-            do {
-                _ = try store.register(plan)
-            } catch {
-                throw CLIError("\(error)")
-            }
+            let store = try RunStore(file: db)
+            try store.register(plan)
             try await InterruptibleSweep.run(afterwards: "the finished runs are saved in \(db); run the same command again to finish") {
                 let progress = quiet ? nil : ProgressReporter(total: runs)
                 // The store comes first, so every run a sink has seen is already saved.
@@ -107,12 +103,6 @@ extension SwarmSimCommand {
                     }
                     table = try await ExperimentRunner.run(
                         plan, writingTo: URL(fileURLWithPath: folder, isDirectory: true), alsoInto: sinks, jobs: jobs, cache: store)
-                } catch let interrupted as ExperimentInterrupted {
-                    throw interrupted
-                } catch let error as RunStoreError {
-                    throw CLIError(error.description)
-                } catch {
-                    throw CLIError("cannot write the results to \(folder): \(error.localizedDescription)")
                 }
                 guard !quiet else { return }
                 FileHandle.standardError.write(Data("\(runs) runs written to \(folder) (and saved in \(db))\n".utf8))
@@ -130,10 +120,10 @@ extension SwarmSimCommand {
             let batch = max(2, scenario.replications)
             let target = ReplicationTarget(relativeHalfWidth: ciWidth, batch: batch, cap: max(batch, maxReplications))
             var replicates = target.batch
-            let store = try openStore()
+            let store = try RunStore(file: db)
             while true {
                 scenario = try options.load(replicates: replicates)
-                let plan = try options.plan(scenario, selecting: variants)
+                let plan = try RunPlan(scenario, selecting: variants)
                 let table = ReplicateTable(plan: plan, metrics: [target.metric])
                 try await ExperimentRunner.run(plan, into: [store, table], jobs: execution.workers, cache: store)
                 guard let next = target.next(after: replicates, table: table, groups: plan.groups.count) else {
@@ -144,17 +134,6 @@ extension SwarmSimCommand {
                     return scenario
                 }
                 replicates = next
-            }
-        }
-
-        /// The run store at `--db`, its folder created if need be.
-        private func openStore() throws -> RunStore {
-            do {
-                try FileManager.default.createDirectory(
-                    at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
-                return try RunStore(file: db)
-            } catch {
-                throw CLIError("\(error)")
             }
         }
     }
