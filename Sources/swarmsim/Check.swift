@@ -29,7 +29,7 @@ extension SwarmSimCommand {
             guard !scenario.expectations.isEmpty else {
                 throw CLIError("\(options.scenario) has no expect block: nothing to check")
             }
-            let plan = try options.plan(scenario)
+            let plan = try RunPlan(scenario)
             let (jobs, quiet) = (execution.workers, quiet)
             try await InterruptibleSweep.run(afterwards: "nothing was checked") {
                 let table = ReplicateTable(plan: plan, metrics: ExpectationCheck.metrics(for: scenario.expectations))

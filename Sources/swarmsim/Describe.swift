@@ -19,7 +19,7 @@ extension SwarmSimCommand {
 
         func run() throws {
             let scenario = try options.load()
-            print(try options.plan(scenario).resolvedDocument.prettyText, terminator: "")
+            print(try RunPlan(scenario).resolvedDocument.prettyText, terminator: "")
         }
     }
 }

@@ -34,9 +34,7 @@ extension SwarmSimCommand {
                 let folder = out ?? "results/\(chosen.folderName)"
                 try runStore.export(chosen, to: URL(fileURLWithPath: folder, isDirectory: true))
                 FileHandle.standardError.write(Data("\(chosen.name): \(counted(chosen.runs, "run")) exported to \(folder)\n".utf8))
-            } catch {
-                throw CLIError(error.description)
-            }
+            }  // ErrorReport words the store's errors
         }
     }
 }

@@ -10,11 +10,11 @@ import SwarmAnalysis
 /// killing it mid-write. The sweep runs in a task on the main actor, so its sinks see runs from
 /// one thread, and the signals cancel that task: the runner starts no more runs, lets those in
 /// progress finish and throws `ExperimentInterrupted`, the results writer removes its temporary
-/// files, and this prints how far the sweep got and what to do next, then exits with 128 plus the
-/// signal's number (130 for SIGINT, 143 for SIGTERM), as a shell reports a process a signal ended.
+/// files, and this throws `SweepInterrupted`, for `ErrorReport` to print how far the sweep got and
+/// what to do next and to exit with 128 plus the signal's number (130 for SIGINT, 143 for
+/// SIGTERM), as a shell reports a process a signal ended.
 enum InterruptibleSweep {
-    /// Runs `sweep`; when a signal interrupts it, prints "interrupted after K of N runs; " followed by
-    /// `afterwards` to stderr and exits.
+    /// Runs `sweep`; when a signal interrupts it, throws `SweepInterrupted` with `afterwards`.
     static func run(afterwards: String, _ sweep: @escaping @MainActor @Sendable () async throws -> Void) async throws {
         let watch = SignalWatch()
         let sources = [SIGINT, SIGTERM].map { number in
@@ -34,10 +34,17 @@ enum InterruptibleSweep {
         do {
             try await task.value
         } catch let interrupted as ExperimentInterrupted {
-            FileHandle.standardError.write(Data("\(interrupted); \(afterwards)\n".utf8))
-            throw ExitCode(128 + (await watch.received ?? SIGINT))
+            throw SweepInterrupted(progress: interrupted, signal: await watch.received ?? SIGINT, afterwards: afterwards)
         }
     }
+}
+
+/// A sweep a signal stopped: how far it got, the signal, and what to do next.
+struct SweepInterrupted: Error {
+    let progress: ExperimentInterrupted
+    let signal: Int32
+    /// What the finished runs mean and what to do next, said after the progress.
+    let afterwards: String
 }
 
 /// The first signal received, and the task it cancels. A signal may arrive before the task exists;

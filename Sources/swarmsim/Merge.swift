@@ -24,18 +24,14 @@ extension SwarmSimCommand {
         var into: String
 
         func run() throws {
-            do {
-                for source in stores {
-                    _ = try RunStore(file: source, access: .readOnly)  // every source is a store before the target is touched
-                }
-                let target = try RunStore(file: into)
-                for source in stores {
-                    let added = try target.merge(from: source)
-                    let line = "\(source): \(counted(added.runs, "run")) and \(counted(added.scenarios, "scenario")) added to \(into)\n"
-                    FileHandle.standardError.write(Data(line.utf8))
-                }
-            } catch {
-                throw CLIError(error.description)
+            for source in stores {
+                _ = try RunStore(file: source, access: .readOnly)  // every source is a store before the target is touched
+            }
+            let target = try RunStore(file: into)
+            for source in stores {
+                let added = try target.merge(from: source)
+                let line = "\(source): \(counted(added.runs, "run")) and \(counted(added.scenarios, "scenario")) added to \(into)\n"
+                FileHandle.standardError.write(Data(line.utf8))
             }
         }
     }

@@ -51,9 +51,7 @@ extension SwarmSimCommand {
                     let store = try RunStore(file: source, access: .readOnly)
                     chosen = try store.scenario(selecting: scenario)
                     try store.export(chosen, to: folder)
-                } catch {
-                    throw CLIError(error.description)
-                }
+                }  // ErrorReport words the store's errors
                 destination = out.map { URL(fileURLWithPath: $0) }
                     ?? URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("\(chosen.folderName)-report.html")
                 try write(results(in: folder), to: destination)

@@ -79,18 +79,13 @@ extension SwarmSimCommand {
         }
 
         func run() async throws {
-            let scenario = try await loadScenario()
-            let plan = try options.plan(scenario, selecting: variants)
+            let plan = try await loadPlan()
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
-            let folder = out ?? "results/\(scenario.folderName)"
+            let folder = out ?? "results/\(plan.scenario.folderName)"
             let runs = shard.positions(in: plan).count
             let (jobs, quiet, db) = (execution.workers, quiet, db)
-            let store = try openStore()
-            do {
-                _ = try store.register(plan)
-            } catch {
-                throw CLIError("\(error)")
-            }
+            let store = try RunStore(file: db)
+            try store.register(plan)
             try await InterruptibleSweep.run(afterwards: "the finished runs are saved in \(db); run the same command again to finish") {
                 let progress = quiet ? nil : ProgressReporter(total: runs)
                 // The store comes first, so every run a sink has seen is already saved.
@@ -107,12 +102,6 @@ extension SwarmSimCommand {
                     }
                     table = try await ExperimentRunner.run(
                         plan, writingTo: URL(fileURLWithPath: folder, isDirectory: true), alsoInto: sinks, jobs: jobs, cache: store)
-                } catch let interrupted as ExperimentInterrupted {
-                    throw interrupted
-                } catch let error as RunStoreError {
-                    throw CLIError(error.description)
-                } catch {
-                    throw CLIError("cannot write the results to \(folder): \(error.localizedDescription)")
                 }
                 guard !quiet else { return }
                 FileHandle.standardError.write(Data("\(runs) runs written to \(folder) (and saved in \(db))\n".utf8))
@@ -120,42 +109,21 @@ extension SwarmSimCommand {
             }
         }
     
-        /// The scenario to run: as given, or with `--replications auto` with as many replicates as the
-        /// precision target needs, found by running batches into the store (so the final sweep
-        /// simulates nothing again).
-        private func loadScenario() async throws -> Scenario {
-            guard options.replications == .auto, let ciWidth else { return try options.load() }
-            // Batches of the file's replication count (at least 2, for an interval).
-            var scenario = try options.load(replicates: nil)
-            let batch = max(2, scenario.replications)
-            let target = ReplicationTarget(relativeHalfWidth: ciWidth, batch: batch, cap: max(batch, maxReplications))
-            var replicates = target.batch
-            let store = try openStore()
-            while true {
-                scenario = try options.load(replicates: replicates)
-                let plan = try options.plan(scenario, selecting: variants)
-                let table = ReplicateTable(plan: plan, metrics: [target.metric])
-                try await ExperimentRunner.run(plan, into: [store, table], jobs: execution.workers, cache: store)
-                guard let next = target.next(after: replicates, table: table, groups: plan.groups.count) else {
-                    if !quiet {
-                        let width = target.widestRelativeHalfWidth(in: table, groups: plan.groups.count)
-                        FileHandle.standardError.write(Data("replications auto: \(replicates) replicates (widest relative 95% half-width \(width))\n".utf8))
-                    }
-                    return scenario
-                }
-                replicates = next
+        /// The plan to run: the scenario as given, or with `--replications auto` the plan with as many
+        /// replicates as `AdaptiveReplication` finds the target needs, its batches run into the store
+        /// (so the sweep that follows simulates nothing again).
+        private func loadPlan() async throws -> RunPlan {
+            guard options.replications == .auto, let ciWidth else { return try RunPlan(options.load(), selecting: variants) }
+            let written = try options.load(replicates: nil)
+            let target = ReplicationTarget(relativeHalfWidth: ciWidth, batchesOf: written.replications, upTo: maxReplications)
+            let choice = try await AdaptiveReplication.choose(
+                target, plan: { try RunPlan(options.load(replicates: $0), selecting: variants) }, store: RunStore(file: db),
+                jobs: execution.workers)
+            if !quiet {
+                let line = "replications auto: \(choice.replicates) replicates (widest relative 95% half-width \(choice.widestRelativeHalfWidth))\n"
+                FileHandle.standardError.write(Data(line.utf8))
             }
-        }
-
-        /// The run store at `--db`, its folder created if need be.
-        private func openStore() throws -> RunStore {
-            do {
-                try FileManager.default.createDirectory(
-                    at: URL(fileURLWithPath: db).deletingLastPathComponent(), withIntermediateDirectories: true)
-                return try RunStore(file: db)
-            } catch {
-                throw CLIError("\(error)")
-            }
+            return choice.plan
         }
     }
 }

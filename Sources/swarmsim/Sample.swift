@@ -40,7 +40,7 @@ extension SwarmSimCommand {
             }
             let log = ProblemLog()
             guard let decoded = Distribution.decode(parsed, at: ConfigPath(["distribution"]), log: log) else {
-                throw CLIError(ConfigError(file: nil, problems: log.problems).description)
+                throw ConfigError(file: nil, problems: log.problems)
             }
             var rng = RandomStreams(seed: seed).stream("sample")
             var output = ""

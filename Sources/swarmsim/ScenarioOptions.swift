@@ -5,7 +5,12 @@ import SwarmModel
 import SwarmExperiment
 import SwarmAnalysis
 
-extension Setting: ExpressibleByArgument {}
+extension Setting: ExpressibleByArgument {
+    /// `--set PATH=VALUE`.
+    public init?(argument: String) {
+        self.init(assignment: argument)
+    }
+}
 
 /// The scenario argument and the overrides every scenario command accepts.
 struct ScenarioOptions: ParsableArguments {
@@ -26,9 +31,7 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The overrides as settings, `--seed` and `--replications` after the `--set`s.
     var allSettings: [Setting] {
-        settings
-            + (seed.map { [Setting(path: ["seed"], value: .number(Double($0)), origin: "--seed")] } ?? [])
-            + (replicationCount.map { [Self.replicationSetting($0, origin: "--replications")] } ?? [])
+        settings + (seed.map { [.seed($0)] } ?? []) + (replicationCount.map { [.replications($0)] } ?? [])
     }
 
     /// `--replications` as a number, nil when absent or auto.
@@ -37,19 +40,14 @@ struct ScenarioOptions: ParsableArguments {
         return nil
     }
 
-    /// The setting that makes a scenario run `count` replicates.
-    static func replicationSetting(_ count: Int, origin: String) -> Setting {
-        Setting(path: ["replications"], value: .number(Double(count)), origin: origin)
-    }
-
     /// The scenario with the overrides and `count` replicates, or the file's count when nil (for
     /// `--replications auto`).
     func load(replicates count: Int?) throws -> Scenario {
-        try load(settings: allSettings + (count.map { [Self.replicationSetting($0, origin: "--replications auto")] } ?? []))
+        try load(settings: allSettings + (count.map { [.replications($0, origin: .adaptiveReplications)] } ?? []))
     }
 
-    /// The scenario with the overrides applied. On failure, prints every problem to stderr as
-    /// `FILE: path: message (found X)` and exits with status 1.
+    /// The scenario with the overrides applied. A scenario's problems are thrown as they are
+    /// (`ScenarioLoadError`), for `ErrorReport` to print.
     func load() throws -> Scenario {
         guard replications != .auto else {
             throw CLIError("--replications auto is for swarmsim run (with --ci-width); give a number here, e.g. --replications 20")
@@ -57,21 +55,7 @@ struct ScenarioOptions: ParsableArguments {
         return try load(settings: allSettings)
     }
 
-    private func load(settings: [Setting]) throws -> Scenario {
-        do {
-            return try Scenario.load(file: scenario, settings: settings)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
-        }
-    }
-
-    /// The plan of `scenario`, restricted to the variants labelled in `labels` (all when empty).
-    func plan(_ scenario: Scenario, selecting labels: [String] = []) throws -> RunPlan {
-        do {
-            return try RunPlan(scenario, selecting: labels)
-        } catch {
-            throw CLIError(error.description)
-        }
+    private func load(settings: [Setting]) throws(ScenarioLoadError) -> Scenario {
+        try Scenario.load(file: scenario, settings: settings)
     }
 }

@@ -12,4 +12,18 @@ struct SwarmSimCommand: AsyncParsableCommand {
         version: SwarmSimVersion.current,
         subcommands: [Run.self, Validate.self, Describe.self, Check.self, Export.self, Merge.self, Fit.self, Report.self, Schema.self, Bench.self, Sample.self]
     )
+
+    /// argument-parser's `main`, with every command's error passed through `ErrorReport` first.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: ErrorReport.exitError(for: error))
+        }
+    }
 }

@@ -19,7 +19,7 @@ extension SwarmSimCommand {
 
         func run() throws {
             let scenario = try options.load()
-            let plan = try options.plan(scenario)
+            let plan = try RunPlan(scenario)
             let counts = [
                 counted(scenario.variants.count, "variant"), counted(scenario.sweep.pointCount, "sweep point"),
                 counted(plan.replicates, "replicate"),

@@ -19,7 +19,7 @@ extension ResultsFolder {
         if case .array(let entries)? = document["settings"] {
             for case .object(let entry) in entries {
                 guard case .string(let path)? = entry["path"], let value = entry["value"] else { return nil }
-                settings.append(Setting(path: path.split(separator: ".").map(String.init), value: value, origin: ResultsWriter.resolvedFile))
+                settings.append(Setting(path: path.split(separator: ".").map(String.init), value: value, origin: .recorded))
             }
         }
         for key in ["plan", "settings", "swarmsim_version"] { document[key] = nil }

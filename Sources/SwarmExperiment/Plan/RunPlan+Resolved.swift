@@ -3,7 +3,7 @@ extension RunPlan {
     /// scenario.resolved.json holds, so a result folder says exactly what produced it.
     ///
     /// Besides the scenario's own keys (the model sections being the base's, with the settings
-    /// applied), it holds each variant's resolved model, the command-line `settings`, a `plan`
+    /// applied), it holds each variant's resolved model, the `settings`, a `plan`
     /// summary (selected variants, sweep order, parameter columns, counts) and `swarmsim_version`.
     public var resolvedDocument: JSONValue {
         guard case .object(var document) = scenario.resolvedModel else {

@@ -28,13 +28,8 @@ public struct RunPlan: RandomAccessCollection, Sendable {
 
     /// The plan of `scenario`, restricted to the variants labelled in `selecting` (all when empty).
     /// An unknown label is refused with the labels there are.
-    public init(_ scenario: Scenario, selecting labels: [String] = []) throws(ConfigError) {
-        let known = scenario.variants.map(\.label)
-        let problems = labels.filter { !known.contains($0) }.map { label in
-            let hint = closestMatch(to: label, among: known).map { "did you mean \"\($0)\"? " } ?? ""
-            return ConfigProblem(ConfigPath(["--variant \(label)"]), "no such variant; \(hint)(variants: \(known.joined(separator: ", ")))")
-        }
-        guard problems.isEmpty else { throw ConfigError(file: nil, problems: problems) }
+    public init(_ scenario: Scenario, selecting labels: [String] = []) throws(UnknownVariantError) {
+        if let error = UnknownVariantError(labels: labels, known: scenario.variants.map(\.label)) { throw error }
         self.scenario = scenario
         replicates = scenario.replications
         groups = scenario.variants.indices

@@ -9,16 +9,29 @@ extension ExperimentRunner {
     /// Returns the replicates' values of `SummaryMetric.aggregated`, for a summary table.
     ///
     /// On any error, interruption included, the temporary files are removed before it is rethrown
-    /// and the folder's earlier results stay as they were.
+    /// and the folder's earlier results stay as they were. The files' own failures are thrown as
+    /// `ResultsWriteError`; the sinks' and the cache's errors (and `ExperimentInterrupted`) as they are.
     public static func run(
         _ plan: RunPlan, writingTo directory: URL, alsoInto sinks: [any RunSink] = [], jobs: Int = 1,
         cache: (any RunCache)? = nil, isolation: isolated (any Actor)? = #isolation
     ) async throws -> ReplicateTable {
-        let writer = try ResultsWriter(plan: plan, directory: directory)
+        func failure(_ error: any Error) -> ResultsWriteError {
+            ResultsWriteError(folder: directory.relativePath, reason: error.localizedDescription)
+        }
+        let writer: ResultsWriter
+        do {
+            writer = try ResultsWriter(plan: plan, directory: directory)
+        } catch {
+            throw failure(error)
+        }
         let table = ReplicateTable(plan: plan, metrics: SummaryMetric.aggregated)
         do {
             try await run(plan, into: [writer, table] + sinks, jobs: jobs, cache: cache)
-            try writer.commit(aggregating: table)
+            do {
+                try writer.commit(aggregating: table)
+            } catch {
+                throw failure(error)
+            }
         } catch {
             writer.discard()
             throw error

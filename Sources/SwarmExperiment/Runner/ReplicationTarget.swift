@@ -1,6 +1,6 @@
 import SwarmModel
 
-/// How precise a sweep must be before it stops adding replicates (`--replications auto`): in every
+/// How precise a sweep must be before it stops adding replicates (`AdaptiveReplication`): in every
 /// variant x sweep point, the 95% interval half-width of `metric`'s mean, relative to the mean,
 /// at most `relativeHalfWidth`. Replicates come in batches of `batch`, up to `cap`, so the count
 /// used is deterministic: it depends on the results, never on timing or the number of jobs.
@@ -16,6 +16,13 @@ public struct ReplicationTarget: Sendable, Equatable {
         self.relativeHalfWidth = relativeHalfWidth
         self.batch = batch
         self.cap = cap
+    }
+
+    /// The target for a scenario written with `replications` replicates: batches of that many (at
+    /// least 2, for an interval), up to `maxReplicates` (at least one batch).
+    public init(metric: SummaryMetric = .throughput, relativeHalfWidth: Double, batchesOf replications: Int, upTo maxReplicates: Int) {
+        let batch = max(2, replications)
+        self.init(metric: metric, relativeHalfWidth: relativeHalfWidth, batch: batch, cap: max(batch, maxReplicates))
     }
 
     /// The widest relative half-width among the groups of `table` (`table` must keep `metric`).

@@ -1,7 +1,7 @@
 import SwarmModel
 
 /// Reads a JSON document after laying overlays over it, and reports each problem where the user
-/// wrote the offending value: in the base file, in a variant, in a sweep or in a `--set`.
+/// wrote the offending value: in the base file, in a variant, in a sweep or in a setting.
 enum OverlaidDocument {
     /// Merges `overlays` in order over `base`, reads the result with `body` (then reports unknown
     /// keys), and returns what `body` returned with the document's resolved fields.
@@ -34,8 +34,7 @@ enum OverlaidDocument {
             } else if candidates.isEmpty || unclaimedBelongToBase {
                 log.report(problem)
             } else {
-                let context = candidates.map(\.overlay.origin.description).joined(separator: ", ")
-                log.report(ConfigProblem(problem.path, "\(problem.message); with \(context)", found: problem.found))
+                log.report(ConfigProblem(problem.path, problem.message, found: problem.found, context: candidates.map(\.overlay.origin)))
             }
         }
         return (value, reader.resolved)

@@ -1,6 +1,6 @@
 /// One change laid over a model document, with where the user wrote it, so that a problem found in
 /// the merged document points back at the user's text (`variants[1].commits.polcy`,
-/// `sweep.agents.count[2]`, `--set agents.count`) instead of at a document the user never saw.
+/// `sweep.agents.count[2]`, the setting of `agents.count`) instead of at a document the user never saw.
 struct Overlay: Sendable {
     /// Where in the model document `value` is merged; empty for a variant, which holds whole sections.
     let path: [String]

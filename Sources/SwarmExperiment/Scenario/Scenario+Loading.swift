@@ -13,7 +13,7 @@ extension Scenario {
         return try decode(data, file: file, settings: settings)
     }
 
-    /// Decodes a scenario from JSON text, with `settings` (from `--set`, `--seed`, `--replications`)
+    /// Decodes a scenario from JSON text, with `settings` (overrides given outside the file)
     /// applied after the variants and the sweep.
     ///
     /// Every problem is reported at once, each at the path where the user wrote the offending value
@@ -28,8 +28,8 @@ extension Scenario {
         }
         let loader = ScenarioLoader(file: file)
         let scenario = loader.load(document, source: data, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data), settings: settings)
-        var seen = Set<String>()
-        let problems = loader.log.problems.filter { seen.insert($0.description).inserted }
+        var seen = Set<ConfigProblem>()
+        let problems = loader.log.problems.filter { seen.insert($0).inserted }
         guard let scenario, problems.isEmpty else {
             throw .invalid(ConfigError(file: file, problems: problems))
         }

@@ -2,7 +2,7 @@ import Foundation
 import SwarmModel
 
 /// A decoded scenario: the model variants to compare, the sweep over their parameters, the
-/// command-line settings, how long and how often to run, and what the results should show.
+/// settings given outside the file, how long and how often to run, and what the results should show.
 ///
 /// Invariant: every configuration the scenario can run (each variant at each sweep point) has been
 /// decoded and validated, so building and running its plan cannot fail on bad input.
@@ -32,7 +32,7 @@ public struct Scenario: Sendable {
     /// The variants in the order written (one, labelled by its topology kind, when none is written).
     public let variants: [Variant]
     public let sweep: SweepGrid
-    /// The command-line settings, in the order given.
+    /// The settings given outside the file, in the order given.
     public let settings: [Setting]
     public let expectations: [Expectation]
     /// The base model sections with every default filled in and the settings applied.

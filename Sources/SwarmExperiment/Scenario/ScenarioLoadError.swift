@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a scenario could not be loaded. Each case prints as lines beginning with the file name, so
 /// an editor or a terminal can jump to the file.
-public enum ScenarioLoadError: Error, Sendable, CustomStringConvertible {
+public enum ScenarioLoadError: WordedError, Sendable {
     /// The file could not be read.
     case unreadable(file: String, reason: String)
     /// The text is not JSON; `detail` is what the decoder said, with a line and column when known.
@@ -10,14 +10,14 @@ public enum ScenarioLoadError: Error, Sendable, CustomStringConvertible {
     /// The JSON was read but is not a valid scenario: every problem, each with its path.
     case invalid(ConfigError)
 
-    public var description: String {
+    public func description(in wording: any Wording) -> String {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): cannot read the scenario: \(reason)"
         case .invalidJSON(let file, let detail):
             return (file.map { "\($0): " } ?? "") + "not valid JSON: \(detail)"
         case .invalid(let error):
-            return error.description
+            return error.description(in: wording)
         }
     }
 

@@ -3,7 +3,7 @@ import SwarmModel
 
 /// Decodes a scenario document in stages, collecting every problem in one log:
 ///
-/// 1. the file itself, with settings of top-level keys applied (`--set seed=3`);
+/// 1. the file itself, with settings of top-level keys applied (`seed=3`);
 /// 2. each variant, laid over the base's resolved model sections;
 /// 3. the sweep's shape, and whether each swept or set path names a field;
 /// 4. the base and each variant with the model settings applied (what `describe` shows);
@@ -13,7 +13,7 @@ import SwarmModel
 /// Later stages lay overlays over the resolved documents of earlier ones, so each stage reports
 /// only what it adds, and `OverlaidDocument` points every problem at the text that caused it.
 final class ScenarioLoader {
-    /// Top-level keys that `--set` may change besides the model sections.
+    /// Top-level keys that a setting may change besides the model sections.
     static let settableKeys = ["name", "description", "seed", "replications", "duration_hours", "sample_every_hours"]
 
     let file: String?
@@ -127,7 +127,7 @@ final class ScenarioLoader {
     }
 
     /// Splits settings into those of top-level keys and those of model parameters, reporting
-    /// (and dropping) repeated paths and paths that `--set` cannot change.
+    /// (and dropping) repeated paths and paths that a setting cannot change.
     private func classify(_ settings: [Setting]) -> (topLevel: [Setting], model: [Setting]) {
         var topLevel: [Setting] = []
         var model: [Setting] = []
@@ -144,7 +144,7 @@ final class ScenarioLoader {
                     log.report(setting.configPath, "\(key) is a single value, without fields")
                 }
             } else if ["variants", "sweep", "expect"].contains(key) {
-                log.report(setting.configPath, "cannot be set from the command line; edit the scenario file")
+                log.report(setting.configPath, "cannot be set outside the scenario file; edit the file")
             } else {
                 let known = ScenarioLoader.settableKeys + ModelConfig.sectionNames
                 let place = setting.path.count == 1 ? "" : " \"\(key)\""

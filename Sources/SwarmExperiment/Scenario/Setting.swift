@@ -1,17 +1,34 @@
 import Foundation
 import SwarmModel
 
-/// One override from the command line (`--set agents.count=5`, or `--seed 3`), applied after the
+/// One override given outside the scenario file (`agents.count=5`, or a seed), applied after the
 /// scenario's variants and sweep so that it always wins. It lets a user try a change without
 /// editing the file, and the runs it makes record it as a parameter column.
+///
+/// A setting knows how it was given (`origin`) only as a type: messages name it through a
+/// `Wording`, so the library never spells a front end's flags and nothing stored depends on them.
 public struct Setting: Sendable, Equatable {
+    /// How a setting was given, for messages only: it never changes what the setting does.
+    public enum Origin: Sendable, Hashable {
+        /// `PATH=VALUE`, the general form (the CLI's `--set`).
+        case assignment
+        /// The scenario seed given on its own (the CLI's `--seed`).
+        case seed
+        /// The replicate count given on its own (the CLI's `--replications N`).
+        case replications
+        /// The replicate count adaptive replication chose (the CLI's `--replications auto`).
+        case adaptiveReplications
+        /// Read back from what a results folder or a run store recorded, not typed by anyone now.
+        case recorded
+    }
+
     /// The dotted path split at dots: `["agents", "count"]`.
     public let path: [String]
     public let value: JSONValue
-    /// How the user wrote it, for messages: `--set agents.count` or `--seed`.
-    public let origin: String
+    /// How it was given, so that a message about it names what the user typed.
+    public let origin: Origin
 
-    public init(path: [String], value: JSONValue, origin: String) {
+    public init(path: [String], value: JSONValue, origin: Origin) {
         precondition(!path.isEmpty, "a setting needs a path")
         self.path = path
         self.value = value
@@ -21,13 +38,23 @@ public struct Setting: Sendable, Equatable {
     /// Parses `PATH=VALUE`. VALUE is read as JSON when it parses (`5`, `true`, `[1, 2]`,
     /// `{"exponential": {"mean": 2}}`) and as a string otherwise, so `topology.kind=flat-lock` needs
     /// no quotes. Nil when there is no `=` or the path has an empty part.
-    public init?(argument: String) {
-        guard let equals = argument.firstIndex(of: "=") else { return nil }
-        let path = argument[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    public init?(assignment: String) {
+        guard let equals = assignment.firstIndex(of: "=") else { return nil }
+        let path = assignment[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.contains("") else { return nil }
-        let text = String(argument[argument.index(after: equals)...])
+        let text = String(assignment[assignment.index(after: equals)...])
         let value = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
-        self.init(path: path, value: value, origin: "--set \(path.joined(separator: "."))")
+        self.init(path: path, value: value, origin: .assignment)
+    }
+
+    /// The scenario seed `seed`, given on its own.
+    public static func seed(_ seed: UInt64) -> Setting {
+        Setting(path: ["seed"], value: .number(Double(seed)), origin: .seed)
+    }
+
+    /// `count` replicates per variant and sweep point, given on its own or chosen adaptively.
+    public static func replications(_ count: Int, origin: Origin = .replications) -> Setting {
+        Setting(path: ["replications"], value: .number(Double(count)), origin: origin)
     }
 
     /// The path written with dots: `agents.count`.
@@ -41,8 +68,13 @@ public struct Setting: Sendable, Equatable {
         ModelConfig.sectionNames.contains(path[0])
     }
 
+    /// The same setting as something recorded (a run store or a results folder reads it back so).
+    var recorded: Setting {
+        Setting(path: path, value: value, origin: .recorded)
+    }
+
     /// Where messages about this setting point.
     var configPath: ConfigPath {
-        ConfigPath([origin])
+        ConfigPath(setting: dottedPath, origin: origin)
     }
 }

@@ -14,24 +14,34 @@ extension RunStore {
     /// it lacks, in one transaction, leaving `source` unchanged. Runs are content-addressed, so a run
     /// held by both is one run and is kept once: merging stores in any order, any number of times,
     /// gives the same store.
+    ///
+    /// Scenarios are copied as `scenarios()` reads them, so those of a schema 2 source arrive in
+    /// this store's form, under the addresses this store gives them; the other tables are the same
+    /// in both schemas and are copied row for row.
     public func merge(from source: String) throws(RunStoreError) -> MergeCount {
-        _ = try RunStore(file: source, access: .readOnly)  // a store of this schema, or a clear error
+        let scenarios = try RunStore(file: source, access: .readOnly).scenarios()  // a store swarmsim reads, or a clear error
         guard !RunStore.sameFile(file, source) else { throw .mergeIntoItself(file: file) }
         return try writingWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [source])
             do {
-                var added: [String: Int] = [:]
+                var added = MergeCount(scenarios: 0, runs: 0)
                 try db.inTransaction(.immediate) {
+                    var scenariosAdded = 0
+                    for scenario in scenarios {
+                        if try RunStore.insert(scenario, db) { scenariosAdded += 1 }
+                    }
                     // Parents before children, for the foreign keys.
-                    for table in ["scenarios", "models", "runs", "samples"] {
+                    var runsAdded = 0
+                    for table in ["models", "runs", "samples"] {
                         let columns = RunStore.quoted(try db.columns(in: table, in: "main").map(\.name))
                         try db.execute(sql: "INSERT OR IGNORE INTO main.\(table) (\(columns)) SELECT \(columns) FROM source.\(table)")
-                        added[table] = db.changesCount
+                        if table == "runs" { runsAdded = db.changesCount }
                     }
+                    added = MergeCount(scenarios: scenariosAdded, runs: runsAdded)
                     return .commit
                 }
                 try db.execute(sql: "DETACH DATABASE source")
-                return MergeCount(scenarios: added["scenarios"] ?? 0, runs: added["runs"] ?? 0)
+                return added
             } catch {
                 try? db.execute(sql: "DETACH DATABASE source")  // the copy's error is the one to report
                 throw error

@@ -24,7 +24,8 @@ public final class RunStore: RunSink, RunCache, Sendable {
     public enum Access: Sendable {
         /// Creates the file (and its folder) when missing and upgrades an older schema.
         case readWrite
-        /// Requires an existing store of this swarmsim's schema and never writes to it.
+        /// Requires an existing store of a schema this swarmsim reads (`RunStoreSchema.readable`)
+        /// and never writes to it.
         case readOnly
     }
 
@@ -51,7 +52,7 @@ public final class RunStore: RunSink, RunCache, Sendable {
             switch (try database.read(RunStore.contents), access) {
             case (.foreign, _), (.empty, .readOnly):
                 throw RunStoreError.notAStore(file: file)
-            case (.store(let version), .readOnly) where version != RunStoreSchema.version,
+            case (.store(let version), .readOnly) where !RunStoreSchema.readable.contains(version),
                  (.store(let version), .readWrite) where version > RunStoreSchema.version:
                 throw RunStoreError.unsupportedSchema(file: file, found: version, supported: RunStoreSchema.version)
             case (.store, .readOnly):

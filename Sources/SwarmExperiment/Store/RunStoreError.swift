@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 
 /// Why a run store could not be opened, read, written, merged or exported. Every message names the
-/// file at fault, and none of these failures leaves a store changed.
-public enum RunStoreError: LocalizedError, Sendable, CustomStringConvertible {
+/// file at fault, and none of these failures leaves a store changed. What a message suggests doing
+/// (choosing a scenario, recording runs) is named through a `Wording`: the CLI says it with flags.
+public enum RunStoreError: LocalizedError, WordedError, Sendable {
     /// The file (or its folder) cannot be opened or created: missing, a folder, no permission.
     case cannotOpen(file: String, reason: String)
     /// The file exists but is not an SQLite database.
@@ -21,8 +22,9 @@ public enum RunStoreError: LocalizedError, Sendable, CustomStringConvertible {
     case database(file: String, reason: String)
     /// `merge` was asked to merge a store into itself.
     case mergeIntoItself(file: String)
-    /// A stored scenario no longer decodes (or no longer plans), with the problems.
-    case undecodableScenario(file: String, scenario: String, problems: String)
+    /// A stored scenario no longer decodes (`ScenarioLoadError`) or no longer plans
+    /// (`UnknownVariantError`) with this swarmsim.
+    case undecodableScenario(file: String, scenario: String, cause: any WordedError)
     /// No stored scenario is named `selection` or has an address beginning so (the store holds none,
     /// when nil); `known` describes those there are.
     case noSuchScenario(file: String, selection: String?, known: [String])
@@ -33,7 +35,7 @@ public enum RunStoreError: LocalizedError, Sendable, CustomStringConvertible {
     /// `export` could not write the result files into `folder`.
     case cannotWriteResults(folder: String, reason: String)
 
-    public var description: String {
+    public func description(in wording: any Wording) -> String {
         switch self {
         case .cannotOpen(let file, let reason):
             return "\(file): cannot open the run store: \(reason)"
@@ -45,7 +47,7 @@ public enum RunStoreError: LocalizedError, Sendable, CustomStringConvertible {
             return "\(file): made by a newer swarmsim (store schema \(found); this swarmsim reads up to \(supported)); upgrade swarmsim"
         case .unsupportedSchema(let file, let found, let supported):
             return "\(file): store schema \(found) is older than this swarmsim's (\(supported)); it is upgraded the next time "
-                + "swarmsim writes to it (swarmsim run SCENARIO --db \(file))"
+                + "swarmsim writes to it (\(wording.recordingCommand(file)))"
         case .unwritable(let file, let reason):
             return "\(file): cannot write the run store: \(reason)"
         case .busy(let file):
@@ -54,22 +56,22 @@ public enum RunStoreError: LocalizedError, Sendable, CustomStringConvertible {
             return "\(file): \(reason)"
         case .mergeIntoItself(let file):
             return "\(file): cannot merge a run store into itself"
-        case .undecodableScenario(let file, let scenario, let problems):
-            return "\(file): stored scenario \"\(scenario)\" no longer loads with this swarmsim:\n\(problems)"
+        case .undecodableScenario(let file, let scenario, let cause):
+            return "\(file): stored scenario \"\(scenario)\" no longer loads with this swarmsim:\n\(cause.description(in: wording))"
         case .noSuchScenario(let file, nil, _):
-            return "\(file): holds no scenario yet; swarmsim run SCENARIO --db \(file) records one"
+            return "\(file): holds no scenario yet; \(wording.recordingCommand(file)) records one"
         case .noSuchScenario(let file, let selection?, let known):
             return "\(file): no stored scenario is named \"\(selection)\" or has an address beginning so; it holds:\n"
                 + known.map { "  \($0)" }.joined(separator: "\n")
         case .ambiguousScenario(let file, let selection, let candidates):
             let which = selection.map { " fit \"\($0)\"" } ?? ""
-            return "\(file): \(candidates.count) stored scenarios\(which); choose one with --scenario NAME or ADDRESS (a prefix will do):\n"
+            return "\(file): \(candidates.count) stored scenarios\(which); choose one with \(wording.scenarioChoice) (a prefix will do):\n"
                 + candidates.map { "  \($0)" }.joined(separator: "\n")
         case .missingRuns(let file, let scenario, let missing, let total):
             return "\(missing) of \(total) runs of scenario \"\(scenario)\" are missing from \(file); "
-                + "run the scenario (or the missing shards) with --db \(file)"
+                + "run the scenario (or the missing shards) with \(wording.storeChoice(file))"
         case .cannotWriteResults(let folder, let reason):
-            return "\(folder): cannot write the results: \(reason)"
+            return ResultsWriteError(folder: folder, reason: reason).description
         }
     }
 

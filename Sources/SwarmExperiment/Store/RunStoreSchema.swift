@@ -10,7 +10,8 @@ import GRDB
 ///   `schema_version` the number of migrations applied.
 /// - `scenarios`: one row per plan run into the store, enough to re-create it: `address` (SHA-256
 ///   of the source, settings and variants), `name`, `source` (the scenario file's bytes),
-///   `settings` (JSON array of `{"path": [...], "value": ..., "origin": "--set ..."}`), `variants`
+///   `settings` (JSON array of `{"path": [...], "value": ..., "origin": "--set ..."}`: the flag the
+///   setting came from, hashed into the address too), `variants`
 ///   (JSON array of the labels run) and `runs` (how many runs the plan has).
 /// - `models(digest, document)`: each resolved model once, as compact JSON with sorted keys, by the
 ///   SHA-256 of that text.
@@ -26,6 +27,19 @@ import GRDB
 /// Schema 2 adds the summary metric `cost_per_effective_agent_hour_usd` to `runs`, computed for the
 /// runs already stored from their own columns exactly as a new run computes it.
 ///
+/// Schema 3 takes flag spellings out of the store: a `settings` element is `{"path": [...],
+/// "value": ...}`, and a scenario's `address` hashes that (`StoredScenario`), so the same plan has
+/// the same address however its settings were typed, and renaming a flag changes nothing stored.
+/// Run addresses (`RunAddress`) never held a flag: `runs` and `samples` are unchanged, and the
+/// scenario address appears in no other table. The choice is to migrate, not only to read both
+/// forms: written to, a schema 2 store is rewritten in the new form (rows that differ only in how
+/// a setting was typed become one), so the same plan is never stored under two addresses when old
+/// and new swarmsims share a store, stores holding the same plans hold the same rows, and an older
+/// swarmsim refuses a new store by its version instead of misreading its settings. Reading is
+/// lenient as well, so a schema 2 store is still read without being written (export, report, the
+/// sources of a merge): its rows are read in the new form (`StoredScenario`), addresses computed
+/// from their content, and merged into a store in that form.
+///
 /// Metric columns are declared without a type, so SQLite keeps each double exactly as bound (a
 /// REAL column would store -0.0 as 0); an undefined value is NULL.
 enum RunStoreSchema {
@@ -33,7 +47,11 @@ enum RunStoreSchema {
     static let format = "swarmsim run store"
 
     /// The schema this swarmsim writes, the last migration's number.
-    static let version = 2
+    static let version = 3
+
+    /// The schemas this swarmsim reads without upgrading them: 2 differs from 3 only in the form of
+    /// the `scenarios` rows, which are read in either form.
+    static let readable = 2...version
 
     /// The migrator that brings a store to `version`, each migration in one transaction with the
     /// `schema_version` it reaches. Migrations are history: once released one is never edited,
@@ -53,6 +71,16 @@ enum RunStoreSchema {
                 UPDATE runs SET "\(column)" = CASE WHEN effective_agents > 0 THEN cost_usd / (effective_agents * simulated_hours) END
                 """)
             try db.execute(sql: "UPDATE metadata SET value = '2' WHERE key = 'schema_version'")
+        }
+        migrator.registerMigration("v3") { db in
+            // Each row again in the form of `StoredScenario`; a damaged row stays as it is, for the
+            // reader to report.
+            for row in try Row.fetchAll(db, sql: "SELECT \(RunStore.scenarioColumns) FROM scenarios") {
+                guard let scenario = RunStore.storedScenario(row) else { continue }
+                try db.execute(sql: "DELETE FROM scenarios WHERE address = ?", arguments: [row["address"] as DatabaseValue])
+                _ = try RunStore.insert(scenario, db)
+            }
+            try db.execute(sql: "UPDATE metadata SET value = '3' WHERE key = 'schema_version'")
         }
         return migrator
     }

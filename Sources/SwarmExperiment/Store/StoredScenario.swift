@@ -1,8 +1,12 @@
 import Foundation
 
-/// A plan as a run store keeps it: the scenario file's bytes, the command-line settings and the
-/// variants run. Decoded again they give the same plan, whose runs' addresses lead to their stored
-/// results: that is how `export` writes a scenario's files without simulating.
+/// A plan as a run store keeps it: the scenario file's bytes, the settings and the variants run.
+/// Decoded again they give the same plan, whose runs' addresses lead to their stored results: that
+/// is how `export` writes a scenario's files without simulating.
+///
+/// The store keeps what makes the plan and nothing about how it was asked for: a setting is its
+/// path and value, without its origin (`Setting.Origin`), so `--seed 5` and `--set seed=5` store
+/// one plan, and renaming a flag changes no address. Read back, settings are `.recorded`.
 public struct StoredScenario: Sendable, Equatable {
     /// SHA-256 (hex) of the source's digest, the settings and the variants: one row per distinct plan.
     public let address: String
@@ -10,7 +14,7 @@ public struct StoredScenario: Sendable, Equatable {
     public let name: String
     /// The scenario file's bytes (`Scenario.source`).
     public let source: Data
-    /// The settings, in the order given (`Scenario.settings`).
+    /// The settings, in the order given (`Scenario.settings`), as recorded.
     public let settings: [Setting]
     /// The labels of the variants run, in plan order (`RunPlan.selectedVariants`).
     public let variants: [String]
@@ -19,29 +23,33 @@ public struct StoredScenario: Sendable, Equatable {
 
     /// The stored form of `plan`.
     init(plan: RunPlan) {
-        let scenario = plan.scenario
-        let identity = JSONValue.object([
-            "source_sha256": .string(SHA256.hex(scenario.source)),
-            "settings": StoredScenario.settingsDocument(scenario.settings),
-            "variants": StoredScenario.variantsDocument(plan.selectedVariants),
-        ])
-        self.init(address: SHA256.hex(identity.compactText.utf8), name: scenario.name, source: scenario.source,
-                  settings: scenario.settings, variants: plan.selectedVariants, runs: plan.count)
+        self.init(name: plan.scenario.name, source: plan.scenario.source, settings: plan.scenario.settings.map(\.recorded),
+                  variants: plan.selectedVariants, runs: plan.count)
     }
 
-    /// A stored scenario read back from a store's row; nil when its JSON columns do not parse.
-    init?(address: String, name: String, source: Data, settingsText: String, variantsText: String, runs: Int) {
+    /// A stored scenario read back from a store's columns; nil when its JSON columns do not parse.
+    ///
+    /// Both forms of the `settings` column are read: schema 3's `{"path", "value"}` and schema 2's,
+    /// which adds the flag the setting came from (`"origin": "--set agents.count"`), ignored here.
+    /// The address is computed from the content, never taken from the row, so a schema 2 row read
+    /// without upgrading its store has the address it will have once upgraded (see `RunStoreSchema`).
+    init?(name: String, source: Data, settingsText: String, variantsText: String, runs: Int) {
         guard case .array(let settingItems)? = try? JSONDecoder().decode(JSONValue.self, from: Data(settingsText.utf8)),
               case .array(let variantItems)? = try? JSONDecoder().decode(JSONValue.self, from: Data(variantsText.utf8))
         else { return nil }
         let settings = settingItems.compactMap(StoredScenario.setting)
         let variants = variantItems.compactMap(\.stringValue)
         guard settings.count == settingItems.count, variants.count == variantItems.count else { return nil }
-        self.init(address: address, name: name, source: source, settings: settings, variants: variants, runs: runs)
+        self.init(name: name, source: source, settings: settings, variants: variants, runs: runs)
     }
 
-    private init(address: String, name: String, source: Data, settings: [Setting], variants: [String], runs: Int) {
-        self.address = address
+    private init(name: String, source: Data, settings: [Setting], variants: [String], runs: Int) {
+        let identity = JSONValue.object([
+            "source_sha256": .string(SHA256.hex(source)),
+            "settings": StoredScenario.settingsDocument(settings),
+            "variants": StoredScenario.variantsDocument(variants),
+        ])
+        address = SHA256.hex(identity.compactText.utf8)
         self.name = name
         self.source = source
         self.settings = settings
@@ -73,29 +81,32 @@ public struct StoredScenario: Sendable, Equatable {
 
     /// The plan again, decoded with this swarmsim; `file` (the store) names it in messages.
     public func plan(storedIn file: String) throws(RunStoreError) -> RunPlan {
+        let scenario: Scenario
         do {
-            let scenario = try Scenario.decode(source, file: "\(file) (scenario \"\(name)\")", settings: settings)
+            scenario = try Scenario.decode(source, file: "\(file) (scenario \"\(name)\")", settings: settings)
+        } catch {
+            throw .undecodableScenario(file: file, scenario: name, cause: error)
+        }
+        do {
             return try RunPlan(scenario, selecting: variants)
         } catch {
-            throw .undecodableScenario(file: file, scenario: name, problems: "\(error)")
+            throw .undecodableScenario(file: file, scenario: name, cause: error)
         }
     }
 
     private static func settingsDocument(_ settings: [Setting]) -> JSONValue {
-        .array(settings.map { setting in
-            .object(["path": .array(setting.path.map(JSONValue.string)), "value": setting.value, "origin": .string(setting.origin)])
-        })
+        .array(settings.map { .object(["path": .array($0.path.map(JSONValue.string)), "value": $0.value]) })
     }
 
     private static func variantsDocument(_ variants: [String]) -> JSONValue {
         .array(variants.map(JSONValue.string))
     }
 
-    /// The setting a `settingsDocument` element holds; nil when it is not one.
+    /// The setting a `settings` column element holds, in either form; nil when it is not one.
     private static func setting(_ item: JSONValue) -> Setting? {
         guard case .object(let fields) = item, case .array(let parts)? = fields["path"], !parts.isEmpty,
-              let value = fields["value"], let origin = fields["origin"]?.stringValue else { return nil }
+              let value = fields["value"] else { return nil }
         let path = parts.compactMap(\.stringValue)
-        return path.count == parts.count ? Setting(path: path, value: value, origin: origin) : nil
+        return path.count == parts.count ? Setting(path: path, value: value, origin: .recorded) : nil
     }
 }

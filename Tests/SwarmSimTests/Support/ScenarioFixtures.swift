@@ -26,7 +26,7 @@ enum ScenarioFixtures {
 
     /// `text` decoded with `settings` (each `PATH=VALUE`, as after `--set`).
     static func decode(_ text: String, settings: [String] = []) throws(ScenarioLoadError) -> Scenario {
-        try Scenario.decode(Data(text.utf8), file: "test.json", settings: settings.map { Setting(argument: $0)! })
+        try Scenario.decode(Data(text.utf8), file: "test.json", settings: settings.map { Setting(assignment: $0)! })
     }
 
     /// The problem lines decoding `text` reports (empty when it decodes).

@@ -55,11 +55,22 @@ private let orderedScenario = """
         let scenario = try F.decode(orderedScenario)
         let plan = try RunPlan(scenario, selecting: ["two"])
         #expect(Set(plan.map(\.variant)) == ["two"] && plan.count == 12)
-        #expect(throws: ConfigError.self) { try RunPlan(scenario, selecting: ["tow"]) }
+        #expect(throws: UnknownVariantError.self) { try RunPlan(scenario, selecting: ["tow"]) }
         do {
             _ = try RunPlan(scenario, selecting: ["tow"])
         } catch {
-            #expect(error.description == #"--variant tow: no such variant; did you mean "two"? (variants: one, two)"#)
+            #expect(error.description == #"variant "tow": no such variant; did you mean "two"? (variants: one, two)"#)
+        }
+    }
+
+    @Test("An unknown variant is a typed error: each unknown label with its suggestion, and the labels there are.")
+    func unknownVariantError() throws {
+        let scenario = try F.decode(orderedScenario)
+        #expect {
+            try RunPlan(scenario, selecting: ["one", "tow", "zzz"])
+        } throws: { error in
+            error as? UnknownVariantError == UnknownVariantError(
+                unknown: [.init(label: "tow", suggestion: "two"), .init(label: "zzz", suggestion: nil)], known: ["one", "two"])
         }
     }
 

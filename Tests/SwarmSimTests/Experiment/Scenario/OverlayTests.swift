@@ -69,7 +69,7 @@ private func json(_ text: String) throws -> JSONValue {
         #expect(scenario.configuration(variant: 0, point: 1).tasks.difficulty == Distribution(.beta(a: 4, b: 3)))
     }
 
-    @Test("A --set wins over the variants, applies to top-level keys, and parses text that is not JSON as a string.")
+    @Test("A setting wins over the variants, applies to top-level keys, and parses text that is not JSON as a string.")
     func settings() throws {
         let text = F.text(["variants": [["label": "a", "agents": ["count": 3]]]])
         let scenario = try F.decode(text, settings: ["agents.count=9", "topology.kind=flat-lock", "duration_hours=4", "seed=3"])
@@ -80,25 +80,51 @@ private func json(_ text: String) throws -> JSONValue {
         #expect(scenario.variants[0].resolved.value(at: ["agents", "count"]) == .number(9))
     }
 
-    @Test("A --set on a bad path, a repeated path, a swept path or the sweep itself is refused, naming the --set.")
+    @Test("A setting on a bad path, a repeated path, a swept path or the sweep itself is refused, naming the setting.")
     func badSettings() {
         let text = F.text(["sweep": ["agents.count": [1, 2]]])
-        #expect(F.problems(text, settings: ["agents.cout=3"]) == [#"test.json: --set agents.cout: unknown key; did you mean "count"?"#])
-        #expect(F.problems(text, settings: ["agnets.count=3"]) == [#"test.json: --set agnets.count: unknown key "agnets"; did you mean "agents"?"#])
-        #expect(F.problems(text, settings: ["agents.count=3"]) == ["test.json: --set agents.count: overlaps sweep.agents.count; a swept parameter cannot also be set"])
-        #expect(F.problems(text, settings: ["seed=1", "seed=2"]) == ["test.json: --set seed: is given twice; give each path once"])
-        #expect(F.problems(text, settings: ["sweep=1"]) == ["test.json: --set sweep: cannot be set from the command line; edit the scenario file"])
-        #expect(F.problems(text, settings: ["duration_hours=-1"]) == ["test.json: --set duration_hours: must be greater than 0 (found -1)"])
+        #expect(F.problems(text, settings: ["agents.cout=3"]) == [#"test.json: setting agents.cout: unknown key; did you mean "count"?"#])
+        #expect(F.problems(text, settings: ["agnets.count=3"]) == [#"test.json: setting agnets.count: unknown key "agnets"; did you mean "agents"?"#])
+        #expect(F.problems(text, settings: ["agents.count=3"]) == ["test.json: setting agents.count: overlaps sweep.agents.count; a swept parameter cannot also be set"])
+        #expect(F.problems(text, settings: ["seed=1", "seed=2"]) == ["test.json: setting seed: is given twice; give each path once"])
+        #expect(F.problems(text, settings: ["sweep=1"]) == ["test.json: setting sweep: cannot be set outside the scenario file; edit the file"])
+        #expect(F.problems(text, settings: ["duration_hours=-1"]) == ["test.json: setting duration_hours: must be greater than 0 (found -1)"])
+    }
+
+    @Test("A message names a setting as the wording names its origin; the library's own wording spells no flag.")
+    func settingOrigins() {
+        let text = F.text(["sweep": ["codebase.areas": [1, 100_000]]])
+        func lines(_ settings: [Setting], _ wording: any Wording = PlainWording()) -> [String] {
+            do {
+                _ = try Scenario.decode(Data(text.utf8), file: "test.json", settings: settings)
+                return []
+            } catch {
+                return error.description(in: wording).split(separator: "\n").map(String.init)
+            }
+        }
+        let tooMany = ": must be a whole number, at least 1 and at most 1000000 (found 2000000)"
+        #expect(lines([.replications(2_000_000)], TaggingWording()) == ["test.json: <replications replications>" + tooMany])
+        #expect(lines([.replications(2_000_000, origin: .adaptiveReplications)], TaggingWording())
+            == ["test.json: <adaptiveReplications replications>" + tooMany])
+        #expect(lines([.seed(1 << 60)], TaggingWording()).first?.hasPrefix("test.json: <seed seed>: must be") == true)
+        #expect(lines([Setting(path: ["seed"], value: .string("x"), origin: .recorded)], TaggingWording()).first?
+            .hasPrefix("test.json: <recorded seed>: must be") == true)
+        // A problem no single overlay made names every place that made it.
+        let combined = lines([Setting(assignment: "codebase.files_per_area=1000")!], TaggingWording())
+        #expect(combined == ["test.json: codebase: areas x files_per_area must be at most 50 million files, to fit in memory; "
+            + "with <assignment codebase.files_per_area>, sweep.codebase.areas[1] (found 100000 x 1000)"])
+        let plain = lines([Setting(assignment: "codebase.files_per_area=1000")!, .seed(1 << 60), .replications(2_000_000)])
+        #expect(plain.count == 3 && !plain.contains { $0.contains("--") } && plain.allSatisfy { $0.contains("setting ") })
     }
 
     @Test("A setting parses PATH=VALUE, reading VALUE as JSON when it can.")
     func settingArgument() {
-        #expect(Setting(argument: "agents.count=5")?.value == .number(5))
-        #expect(Setting(argument: "topology.kind=flat-lock")?.value == .string("flat-lock"))
-        #expect(Setting(argument: #"tasks.effort_hours={"exponential": {"mean": 2}}"#)?.path == ["tasks", "effort_hours"])
-        #expect(Setting(argument: "name=a=b")?.value == .string("a=b"))
-        #expect(Setting(argument: "agents.count") == nil)
-        #expect(Setting(argument: "agents..count=1") == nil)
+        #expect(Setting(assignment: "agents.count=5")?.value == .number(5))
+        #expect(Setting(assignment: "topology.kind=flat-lock")?.value == .string("flat-lock"))
+        #expect(Setting(assignment: #"tasks.effort_hours={"exponential": {"mean": 2}}"#)?.path == ["tasks", "effort_hours"])
+        #expect(Setting(assignment: "name=a=b")?.value == .string("a=b"))
+        #expect(Setting(assignment: "agents.count") == nil)
+        #expect(Setting(assignment: "agents..count=1") == nil)
     }
 
     @Test("A swept value that clashes with a variant's value is reported at the sweep value that wrote it.")
@@ -111,4 +137,13 @@ private func json(_ text: String) throws -> JSONValue {
             "test.json: sweep.drift.max_misalignment[1]: must be at least initial_misalignment (0.2) (found 0.1)",
         ])
     }
+}
+
+/// Names each setting by its origin's case and path, so a test sees which origin a message carried.
+private struct TaggingWording: Wording {
+    func setting(_ path: String, from origin: Setting.Origin) -> String { "<\(origin) \(path)>" }
+    func variantChoice(_ label: String) -> String { "<variant \(label)>" }
+    var scenarioChoice: String { "<scenario>" }
+    func storeChoice(_ file: String) -> String { "<store \(file)>" }
+    func recordingCommand(_ file: String) -> String { "<record \(file)>" }
 }

@@ -112,7 +112,7 @@ private typealias F = ScenarioFixtures
             #"test.json: variants[0].commits.polcy: unknown key; did you mean "policy"?"#,
             #"test.json: variants[2].topology.kind: must be one of flat-lock, optimistic, planner-worker, integrator, planner-executor, continuous-executor; did you mean "flat-lock"? (found "flat-locks")"#,
             #"test.json: sweep.agents.cout: unknown key; did you mean "count"?"#,
-            #"test.json: --set locks.lease_hour: unknown key; did you mean "lease_hours"?"#,
+            #"test.json: setting locks.lease_hour: unknown key; did you mean "lease_hours"?"#,
             "test.json: sweep.board.hours_per_entry[0]: must be 0 or more (found -1)",
             #"test.json: expect[0].metric: unknown metric; did you mean "effective_agents"? (found "efective_agents")"#,
         ])

@@ -27,7 +27,7 @@ private final class ExportWorkspace {
 
     /// The plan `swarmsim run scenario.json` makes with `options`, decoded in this process.
     func plan() throws -> RunPlan {
-        let settings = [Setting(argument: "commits.policy=tolerant")!, Setting(path: ["seed"], value: .number(5), origin: "--seed")]
+        let settings = [Setting(assignment: "commits.policy=tolerant")!, .seed(5)]
         return try RunPlan(Scenario.load(file: url("scenario.json").path, settings: settings), selecting: ["pw"])
     }
 
@@ -97,16 +97,16 @@ private final class ExportWorkspace {
         let plan = try workspace.plan()
         let stored = try store.register(plan)
         try StoreFixtures.record(plan, into: store, positions: [0, 3])
-        let message = "2 of 4 runs of scenario \"store demo\" are missing from \(file); run the scenario (or the missing shards) with --db \(file)"
+        let missing = "2 of 4 runs of scenario \"store demo\" are missing from \(file); run the scenario (or the missing shards) with "
         #expect {
             try store.export(stored, to: workspace.url("out"))
         } throws: { error in
-            "\(error)" == message
+            "\(error)" == missing + "\(file) as the store"
         }
         #expect(!FileManager.default.fileExists(atPath: workspace.url("out").path))
         let cli = try workspace.swarmsim(["export", file, "--out", "out"])
         #expect(cli.status == 1)
-        #expect(cli.stderr == "Error: \(message)\n")
+        #expect(cli.stderr == "Error: \(missing)--db \(file)\n")
         #expect(!FileManager.default.fileExists(atPath: workspace.url("out").path))
     }
 
@@ -135,7 +135,7 @@ private final class ExportWorkspace {
         #expect {
             try store.scenario(selecting: "store demo")
         } throws: { error in
-            "\(error)" == "\(file): 2 stored scenarios fit \"store demo\"; choose one with --scenario NAME or ADDRESS (a prefix will do):\n"
+            "\(error)" == "\(file): 2 stored scenarios fit \"store demo\"; choose one with its name or address (a prefix will do):\n"
                 + twice.map { "  \($0)" }.joined(separator: "\n")
         }
         #expect {
@@ -163,7 +163,7 @@ private final class ExportWorkspace {
         #expect {
             try RunStore(file: file).scenario(selecting: nil)
         } throws: { error in
-            "\(error)" == "\(file): holds no scenario yet; swarmsim run SCENARIO --db \(file) records one"
+            "\(error)" == "\(file): holds no scenario yet; running a scenario with \(file) as the store records one"
         }
     }
 }

@@ -110,7 +110,7 @@ import Testing
         let file = storeFile()
         _ = try RunStore(file: file)
         #expect(try StoreFixtures.dump(file) == [
-            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"2"]"#,
+            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"3"]"#,
         ])
         #expect(try DatabaseQueue(path: file).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
     }
@@ -199,7 +199,7 @@ import Testing
             try RunStore(file: file)
         } throws: { error in
             (error as? RunStoreError)?.description
-                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 2); upgrade swarmsim"
+                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 3); upgrade swarmsim"
         }
     }
 
