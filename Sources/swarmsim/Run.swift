@@ -86,6 +86,7 @@ extension SwarmSimCommand {
             let (jobs, quiet, db) = (execution.workers, quiet, db)
             let store = try RunStore(file: db)
             try store.register(plan)
+            if !quiet { try noteOtherBuilds(of: plan.scenario.name, in: store) }
             try await InterruptibleSweep.run(afterwards: "the finished runs are saved in \(db); run the same command again to finish") {
                 let progress = quiet ? nil : ProgressReporter(total: runs)
                 // The store comes first, so every run a sink has seen is already saved.
@@ -124,6 +125,16 @@ extension SwarmSimCommand {
                 FileHandle.standardError.write(Data(line.utf8))
             }
             return choice.plan
+        }
+
+        /// Says on stderr when the store holds runs of this scenario made by another build: they
+        /// are kept, but this build simulates its own rather than reuse them.
+        private func noteOtherBuilds(of scenario: String, in store: RunStore) throws {
+            let others = try store.runsOfOtherBuilds(scenario: scenario)
+            guard !others.isEmpty else { return }
+            let builds = others.map { "\($0.runs) by swarmsim \($0.build)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data(
+                "note: \(db) holds runs of \"\(scenario)\" made by another engine (\(builds)); they are kept, never reused for swarmsim \(SwarmSimVersion.build)\n".utf8))
         }
     }
 }
