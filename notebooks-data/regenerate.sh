@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 binary="${1:-}"
 if [ -z "$binary" ]; then
-    swift build -c release --product swarmsim >/dev/null
-    binary="$(swift build -c release --show-bin-path)/swarmsim"
+    # The README's flags, so this shares its build (and the tests').
+    swift build -c release -Xswiftc -enable-testing --product swarmsim >/dev/null
+    binary="$(swift build -c release -Xswiftc -enable-testing --show-bin-path)/swarmsim"
 fi
 
 datasets=(flat-vs-hierarchy lock-faults commit-policy drift-fresh-starts)
