@@ -223,6 +223,8 @@ extension ModelConfig {
                 doc: "Distribution of the chance of crashing while holding the board lock."),
             unlockedWriteProbability: r.distribution("unlocked_write_probability", default: d.unlockedWriteProbability, allowed: unit,
                 doc: "Distribution of the chance of writing the board without the lock or version check."),
+            specificationQuality: r.distribution("specification_quality", default: d.specificationQuality, allowed: unit,
+                doc: "Distribution of q: how fully the agent's prompts and task specifications say what is meant."),
             inputTokensPerHour: r.number("input_tokens_per_hour", default: d.inputTokensPerHour, .nonNegative,
                 doc: "Tokens read per active hour."),
             outputTokensPerHour: r.number("output_tokens_per_hour", default: d.outputTokensPerHour, .nonNegative,

@@ -95,6 +95,9 @@ public struct ProfileConfig: Sendable, Equatable {
     public var forgetReleaseProbability = Distribution(.constant(0.03))
     public var crashWhileHoldingProbability = Distribution(.constant(0.005))
     public var unlockedWriteProbability = Distribution(.constant(0.02))
+    /// q in [0, 1]: how fully the agent's prompts and specifications say what is meant. A task it
+    /// writes has specification quality q times its own chance of understanding the task.
+    public var specificationQuality = Distribution(.constant(1))
     public var inputTokensPerHour = 1_500_000.0
     public var outputTokensPerHour = 60_000.0
     public var usdPerMillionInputTokens = 3.0
@@ -102,7 +105,7 @@ public struct ProfileConfig: Sendable, Equatable {
 
     public init() {}
 
-    public init(competence: Distribution, speed: Distribution, riskAversion: Distribution, earlyStopPerHour: Distribution, holdInflation: Distribution, forgetReleaseProbability: Distribution, crashWhileHoldingProbability: Distribution, unlockedWriteProbability: Distribution, inputTokensPerHour: Double, outputTokensPerHour: Double, usdPerMillionInputTokens: Double, usdPerMillionOutputTokens: Double) {
+    public init(competence: Distribution, speed: Distribution, riskAversion: Distribution, earlyStopPerHour: Distribution, holdInflation: Distribution, forgetReleaseProbability: Distribution, crashWhileHoldingProbability: Distribution, unlockedWriteProbability: Distribution, specificationQuality: Distribution, inputTokensPerHour: Double, outputTokensPerHour: Double, usdPerMillionInputTokens: Double, usdPerMillionOutputTokens: Double) {
         self.competence = competence
         self.speed = speed
         self.riskAversion = riskAversion
@@ -111,6 +114,7 @@ public struct ProfileConfig: Sendable, Equatable {
         self.forgetReleaseProbability = forgetReleaseProbability
         self.crashWhileHoldingProbability = crashWhileHoldingProbability
         self.unlockedWriteProbability = unlockedWriteProbability
+        self.specificationQuality = specificationQuality
         self.inputTokensPerHour = inputTokensPerHour
         self.outputTokensPerHour = outputTokensPerHour
         self.usdPerMillionInputTokens = usdPerMillionInputTokens

@@ -99,6 +99,7 @@ struct TaskBoard {
         switch pick(a, &world) {
         case .task(let slot):
             world.assign(slot, to: a)
+            world.specify(slot, by: a)
             claimOf[a] = slot
             return true
         case .busywork:

@@ -9,7 +9,13 @@ extension World {
         let misaligned = direction ?? chance(a, misalignment.probability(age: contextAge(a)))
         direction = misaligned
         if misaligned { backlog[slot].misaligned = true }
+        specify(slot, by: a)
         return slot
+    }
+
+    /// How long agent `a` takes to write one task: `topology.planning_hours` at its speed.
+    mutating func planningHours(of a: AgentID) -> Double {
+        draw(a, config.topology.planningHours) / agents[a].traits.speed
     }
 
     /// Planner `a`, owning `areas`, writes its next task, or nil when its slice of the goal has

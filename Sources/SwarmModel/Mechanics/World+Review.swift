@@ -6,7 +6,8 @@ extension World {
         let conflicts = codebase.changedSince(change.baseCommit, backlog.files(of: change.task))
         counters.conflicts += conflicts
         counters.integratorWaitTotal += now - change.submittedAt
-        let hours = draw(a, config.topology.reviewHours) + Double(conflicts) * config.topology.reviewHoursPerConflict
+        // At the reviewer's speed, as any work.
+        let hours = (draw(a, config.topology.reviewHours) + Double(conflicts) * config.topology.reviewHoursPerConflict) / agents[a].traits.speed
         counters.reviewHours += hours
         schedule(a, .topology, after: hours, doing: .coordinating)
     }

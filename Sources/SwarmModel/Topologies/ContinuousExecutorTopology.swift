@@ -129,7 +129,7 @@ struct ContinuousExecutorTopology: Topology {
         if !declaredDone && !starved && tasksOut < cap(world), let worker = free.popFirst() {
             writingFor = worker
             if worker != lead { world.setActivity(worker, .blocked) }
-            world.schedule(lead, .topology, after: world.draw(lead, world.config.topology.planningHours), doing: .coordinating)
+            world.schedule(lead, .topology, after: world.planningHours(of: lead), doing: .coordinating)
             return
         }
         world.setActivity(lead, .idle)

@@ -89,7 +89,7 @@ struct PlannerWorkerTopology: Topology {
     private mutating func requestTask(_ a: AgentID, _ world: inout World) {
         let planner = plannerOf[a]
         guard planner >= 0 else {
-            world.schedule(a, .topology, after: world.draw(a, world.config.topology.planningHours), doing: .coordinating)
+            world.schedule(a, .topology, after: world.planningHours(of: a), doing: .coordinating)
             return
         }
         plannerStates[planner].waiting.append(a)
@@ -109,7 +109,7 @@ struct PlannerWorkerTopology: Topology {
         }
         if world.restartIfPending(agent) { return }
         plannerStates[p].busy = true
-        world.schedule(agent, .topology, after: world.draw(agent, world.config.topology.planningHours), doing: .coordinating)
+        world.schedule(agent, .topology, after: world.planningHours(of: agent), doing: .coordinating)
     }
 
     mutating func stepEnded(_ a: AgentID, _ world: inout World) {

@@ -11,6 +11,7 @@ struct AgentTraits {
     var forgetReleaseProbability: Double
     var crashWhileHoldingProbability: Double
     var unlockedWriteProbability: Double
+    var specificationQuality: Double
     /// Dollars per active hour, from the profile's token rates and prices.
     var usdPerHour: Double
     var inputTokensPerHour: Double
@@ -28,6 +29,8 @@ struct AgentTraits {
         forgetReleaseProbability = profile.forgetReleaseProbability.sample(&rng)
         crashWhileHoldingProbability = profile.crashWhileHoldingProbability.sample(&rng)
         unlockedWriteProbability = profile.unlockedWriteProbability.sample(&rng)
+        // Drawn last, so that adding it left every other trait as it was.
+        specificationQuality = profile.specificationQuality.sample(&rng)
         inputTokensPerHour = profile.inputTokensPerHour
         outputTokensPerHour = profile.outputTokensPerHour
         usdPerHour = (profile.inputTokensPerHour * profile.usdPerMillionInputTokens

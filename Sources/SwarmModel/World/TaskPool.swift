@@ -12,6 +12,9 @@ struct TaskRecord {
     var dependsOnPrevious: Bool
     /// Written by a misaligned planner: whatever lands from it does not serve the goal.
     var misaligned = false
+    /// How fully the task's specification says what is meant, in [0, 1] (`World.specify`): 1 until
+    /// someone writes it up.
+    var specification = 1.0
     /// Landed at least once (a second landing is duplicate work).
     var done = false
     /// Agents currently working on it (more than one only after a lost update).

@@ -6,15 +6,16 @@ extension World {
     /// Agent `a` starts an attempt at the task in its hand, from a fresh sync of main.
     ///
     /// The attempt takes effort / speed times noise; it is correct with the agent's IRT probability
-    /// and misaligned with the agent's drift probability. The agent may give up before the end
-    /// (early stop), losing the partial work.
+    /// and misaligned with the agent's drift probability or when it misreads the task's
+    /// specification. The agent may give up before the end (early stop), losing the partial work.
     mutating func beginAttempt(_ a: AgentID) {
         let slot = agents[a].task
         syncBase(a)
         let task = backlog[slot]
         let hours = task.effort / agents[a].traits.speed * draw(a, attemptNoise)
         agents[a].attemptHours = hours
-        agents[a].attemptMisaligned = chance(a, misalignment.probability(age: contextAge(a)))
+        // Wrong direction: the agent's own drift, or a task it misreads (World+Specification).
+        agents[a].attemptMisaligned = chance(a, misalignment.probability(age: contextAge(a))) || chance(a, misreadProbability(of: slot, by: a))
         startAttempt(a, hours: hours, difficulty: task.difficulty, activity: .working)
     }
 
