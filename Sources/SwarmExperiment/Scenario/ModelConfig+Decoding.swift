@@ -146,7 +146,9 @@ extension ModelConfig {
                 tauHours: r.number("tau_hours", default: d.drift.tauHours, .positive, doc: "tau: time constant of drift with context age."),
                 focusTauHours: r.number("focus_tau_hours", default: d.drift.focusTauHours, .positive,
                     doc: "A planner's focus on its current area is 1 - exp(-a / focus_tau) (tunnel vision)."),
-                windowHours: r.number("window_hours", default: d.drift.windowHours, .positive, doc: "Trailing window of the drift metric."))
+                windowHours: r.number("window_hours", default: d.drift.windowHours, .positive, doc: "Trailing window of the drift metric."),
+                revertFraction: r.number("revert_fraction", default: d.drift.revertFraction, .nonNegative,
+                    doc: "Hours of reverting per nominal agent-hour of misaligned work an agent finds in a file it works on."))
         }
         config.topology = r.object("topology", doc: "How the agents coordinate.") { r in
             TopologyConfig(

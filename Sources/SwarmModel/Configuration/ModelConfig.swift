@@ -282,15 +282,19 @@ public struct DriftConfig: Sendable, Equatable {
     public var focusTauHours = 48.0
     /// Trailing window of the drift metric.
     public var windowHours = 24.0
+    /// Hours of reverting per nominal agent-hour of misaligned work found in a file (World+Drift).
+    public var revertFraction = 0.5
 
     public init() {}
 
-    public init(initialMisalignment: Double, maxMisalignment: Double, tauHours: Double, focusTauHours: Double, windowHours: Double) {
+    public init(initialMisalignment: Double, maxMisalignment: Double, tauHours: Double, focusTauHours: Double, windowHours: Double,
+                revertFraction: Double) {
         self.initialMisalignment = initialMisalignment
         self.maxMisalignment = maxMisalignment
         self.tauHours = tauHours
         self.focusTauHours = focusTauHours
         self.windowHours = windowHours
+        self.revertFraction = revertFraction
     }
 }
 

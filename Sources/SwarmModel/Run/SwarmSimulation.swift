@@ -91,6 +91,8 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
                 startBuild(next)
             }
             handOver(a)
+        case .revert:
+            world.beginAttempt(a)
         case .rebase:
             rebaseEnded(a)
         case .gate:

@@ -44,6 +44,8 @@ enum AgentStep: UInt8 {
     /// tolerant: the quick check before landing.
     case quickCheck
     case busywork
+    /// Reverting misaligned work found in the task's files, before the attempt (World+Drift).
+    case revert
     /// A topology-defined step (board operation, planning, review); the topology knows which.
     case topology
     /// A polling agent retries its lock.

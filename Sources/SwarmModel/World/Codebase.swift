@@ -16,6 +16,8 @@ public struct Codebase: Sendable {
     public private(set) var lastChange: [Int]
     /// Zipf over ranks 1...filesPerArea: which file of an area a task touches.
     let hotspot: Distribution
+    /// Per file: nominal agent-hours of misaligned work landed in it and not reverted.
+    private(set) var misalignedEffort: [Double]
 
     init(_ config: CodebaseConfig) {
         areas = config.areas
@@ -23,6 +25,7 @@ public struct Codebase: Sendable {
         crossAreaProbability = config.crossAreaProbability
         lastChange = Array(repeating: 0, count: config.areas * config.filesPerArea)
         hotspot = Distribution(.zipf(n: config.filesPerArea, s: config.hotspotSkew))
+        misalignedEffort = Array(repeating: 0, count: config.areas * config.filesPerArea)
     }
 
     /// A file of `area` drawn with hotspot skew.
@@ -41,6 +44,19 @@ public struct Codebase: Sendable {
         for file in files {
             lastChange[Int(file)] = commitCount
         }
+    }
+
+    /// A misaligned change of `effort` nominal agent-hours landed in `files`: each keeps its share.
+    mutating func recordMisaligned(effort: Double, in files: ArraySlice<Int32>) {
+        guard !files.isEmpty else { return }
+        let share = effort / Double(files.count)
+        for file in files { misalignedEffort[Int(file)] += share }
+    }
+
+    /// The misaligned effort in `file` is reverted: returns it, and the file holds none.
+    mutating func revertMisaligned(in file: Int32) -> Double {
+        defer { misalignedEffort[Int(file)] = 0 }
+        return misalignedEffort[Int(file)]
     }
 
     /// Files among `files` changed by commits after `base`.

@@ -11,6 +11,7 @@ extension World {
     mutating func beginAttempt(_ a: AgentID) {
         let slot = agents[a].task
         syncBase(a)
+        if beginRevert(a) { return }
         let task = backlog[slot]
         let hours = task.effort / agents[a].traits.speed * draw(a, attemptNoise)
         agents[a].attemptHours = hours
@@ -90,7 +91,12 @@ extension World {
         counters.tasksDone += 1
         if task.hard { counters.hardTasksDone += 1 }
         let misaligned = task.misaligned || attemptMisaligned
-        if misaligned { counters.misalignedValue += task.effort } else { counters.alignedValue += task.effort }
+        if misaligned {
+            counters.misalignedValue += task.effort
+            codebase.recordMisaligned(effort: task.effort, in: backlog.files(of: slot))
+        } else {
+            counters.alignedValue += task.effort
+        }
         misalignment.recordLanding(value: task.effort, misaligned: misaligned, at: now)
         if let goal = config.tasks.count, counters.tasksDone >= goal { finished = true }
     }

@@ -4,7 +4,8 @@
 
 extension ModelConfig {
     /// Clockwork work for exact schedules: every task takes `effort` hours and every planning
-    /// `planning` hours, and no attempt is redone by its own checks or given up.
+    /// `planning` hours, and no attempt is redone by its own checks, given up or preceded by
+    /// reverting misaligned work.
     mutating func makeClockwork(planning: Double, effort: Double) {
         tasks.effortHours = .constant(effort)
         tasks.hardEffortFactor = 0
@@ -12,5 +13,6 @@ extension ModelConfig {
         work.selfCheckProbability = 0
         topology.planningHours = .constant(planning)
         profiles["default"]!.earlyStopPerHour = .constant(0)
+        drift.revertFraction = 0
     }
 }
