@@ -114,7 +114,7 @@ extension ModelConfig {
         config.commits = r.object("commits", doc: "How changes land on main.") { r in
             CommitsConfig(
                 policy: r.choice("policy", default: d.commits.policy,
-                    doc: "strict: one gate, a red main blocks everything until repaired; tolerant: a quick check, later commits fix forward."),
+                    doc: "strict: one gate, a red main blocks everything until repaired; tolerant: a quick check, and breaks fixed forward by fix tasks."),
                 gateHours: r.distribution("gate_hours", default: d.commits.gateHours, allowed: nonNegative,
                     doc: "Distribution of the strict gate's time for one change, in hours."),
                 gateDetection: r.number("gate_detection", default: d.commits.gateDetection, .probability,
@@ -123,8 +123,10 @@ extension ModelConfig {
                     doc: "Distribution of the repair of a red main under the strict policy, in hours; nothing lands meanwhile."),
                 quickCheckHours: r.distribution("quick_check_hours", default: d.commits.quickCheckHours, allowed: nonNegative,
                     doc: "Distribution of the quick check before landing under the tolerant policy, in hours."),
-                fixForwardProbability: r.number("fix_forward_probability", default: d.commits.fixForwardProbability, .within(0.001...1),
-                    doc: "Tolerant policy: chance each later commit fixes an open break."))
+                fixEffortFraction: r.number("fix_effort_fraction", default: d.commits.fixEffortFraction, .within(0...10),
+                    doc: "Tolerant policy: effort of the task that fixes a break, as a share of the broken task's effort."),
+                redMainFailureProbability: r.number("red_main_failure_probability", default: d.commits.redMainFailureProbability, .probability,
+                    doc: "Tolerant policy: chance a quick check on a red main fails for the break; the change then waits for a green main."))
         }
         config.build = r.object("build", doc: "Shared build/test slots.") { r in
             BuildConfig(

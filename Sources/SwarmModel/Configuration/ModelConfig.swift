@@ -245,18 +245,22 @@ public struct CommitsConfig: Sendable, Equatable {
     public var repairHours = Distribution(.exponential(mean: 1))
     /// tolerant: the quick check before landing.
     public var quickCheckHours = Distribution(.constant(0.01))
-    /// tolerant: chance that each later commit fixes an open break forward.
-    public var fixForwardProbability = 0.5
+    /// tolerant: effort of the task that fixes a break, as a share of the broken task's effort.
+    public var fixEffortFraction = 0.1
+    /// tolerant: chance that a quick check on a red main fails for the break, not the change.
+    public var redMainFailureProbability = 0.5
 
     public init() {}
 
-    public init(policy: CommitPolicy, gateHours: Distribution, gateDetection: Double, repairHours: Distribution, quickCheckHours: Distribution, fixForwardProbability: Double) {
+    public init(policy: CommitPolicy, gateHours: Distribution, gateDetection: Double, repairHours: Distribution,
+                quickCheckHours: Distribution, fixEffortFraction: Double, redMainFailureProbability: Double) {
         self.policy = policy
         self.gateHours = gateHours
         self.gateDetection = gateDetection
         self.repairHours = repairHours
         self.quickCheckHours = quickCheckHours
-        self.fixForwardProbability = fixForwardProbability
+        self.fixEffortFraction = fixEffortFraction
+        self.redMainFailureProbability = redMainFailureProbability
     }
 }
 

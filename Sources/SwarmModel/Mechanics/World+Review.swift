@@ -22,7 +22,10 @@ extension World {
             backlog.giveBack(change.task)
             landed = false
         } else {
-            land(task: change.task, correct: change.correct, misaligned: change.misaligned)
+            // A break merged by a reviewer has no author at hand: its fix goes first in line.
+            if let fix = land(task: change.task, correct: change.correct, misaligned: change.misaligned) {
+                backlog.queueFirst(fix)
+            }
             landed = true
         }
         releaseTask(change.task)

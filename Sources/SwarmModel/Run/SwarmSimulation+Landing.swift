@@ -29,7 +29,8 @@ extension SwarmSimulation {
             if world.gate.request(a) {
                 rebaseOr(a, then: .gate)
             } else {
-                world.setActivity(a, .blocked)
+                // On a red main, agents in line pile on the break (F8) rather than wait.
+                world.setActivity(a, world.main.isRed ? .reworking : .blocked)
             }
         }
     }
@@ -80,8 +81,12 @@ extension SwarmSimulation {
             world.beginRework(a)
             return
         }
-        world.land(a)
-        if !world.main.isRed { releaseGate() }
+        _ = world.land(a)  // strict: no fix tasks, so the hand is empty
+        if world.main.isRed {
+            for waiting in world.gate.line { world.setActivity(waiting, .reworking) }
+        } else {
+            releaseGate()
+        }
         topology.landed(a, &world)
     }
 

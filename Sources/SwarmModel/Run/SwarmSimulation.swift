@@ -66,8 +66,9 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
             }
         case .mainRepaired:
             world.main.repairAll(at: world.now)
-            // The gate a broken landing kept shut opens; a break merged around the gate (by an
-            // integrator or a lead) holds no gate to open.
+            // Those piling on the break go back to waiting for the gate, which the break kept shut;
+            // a break merged around the gate (by an integrator or a lead) holds no gate to open.
+            for waiting in world.gate.line { world.setActivity(waiting, .blocked) }
             if world.gate.inUse > 0 { releaseGate() }
         case .sample:
             sampler.record(&world, topology: topology, at: world.now)
@@ -97,8 +98,13 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
             rebaseEnded(a)
         case .gate:
             gateEnded(a)
-        case .quickCheck, .busywork:
-            world.land(a)
+        case .quickCheck:
+            // On a red main the check may fail for the break; a broken landing's author fixes it
+            // forward before its topology hears it landed.
+            if world.quickCheckFailsOnRedMain(a) || world.land(a) { break }
+            topology.landed(a, &world)
+        case .busywork:
+            _ = world.land(a)
             topology.landed(a, &world)
         case .topology:
             topology.stepEnded(a, &world)

@@ -87,16 +87,37 @@ struct Backlog {
     }
 
     private mutating func hand(_ slot: Int32) -> Int32 {
-        offered += 1
-        if pool[slot].hard { hardOffered += 1 }
+        if !pool[slot].isFix {
+            offered += 1
+            if pool[slot].hard { hardOffered += 1 }
+        }
         return slot
     }
 
     /// Puts a task back, to be handed out again before new work of its area.
     mutating func giveBack(_ slot: Int32) {
-        offered -= 1
-        if pool[slot].hard { hardOffered -= 1 }
+        if !pool[slot].isFix {
+            offered -= 1
+            if pool[slot].hard { hardOffered -= 1 }
+        }
         ready[Int(pool[slot].area)].append(slot)
+    }
+
+    /// Writes the fix for a break the task in `broken` caused (tolerant): no goal value, the same
+    /// area and files, as hard, `effortFraction` of its effort. Returns its slot; nobody holds it.
+    mutating func addFix(for broken: Int32, effortFraction: Double) -> Int32 {
+        let task = pool[broken]
+        var fix = TaskRecord(id: -1, area: task.area, difficulty: task.difficulty, effort: effortFraction * task.effort,
+                             hard: task.hard, dependsOnPrevious: false)
+        fix.isFix = true
+        fileScratch.removeAll(keepingCapacity: true)
+        fileScratch.append(contentsOf: pool.files(of: broken))
+        return pool.insert(fix, files: fileScratch)
+    }
+
+    /// Puts the fix in `slot` first in line in its area.
+    mutating func queueFirst(_ slot: Int32) {
+        ready[Int(pool[slot].area)].prepend(slot)
     }
 
     /// Records that `slot`'s task landed, releasing a task that waited for it. Returns false when
@@ -104,6 +125,7 @@ struct Backlog {
     mutating func markDone(_ slot: Int32) -> Bool {
         guard !pool[slot].done else { return false }
         pool[slot].done = true
+        guard !pool[slot].isFix else { return true }
         let id = pool[slot].id
         if let dependent = waitingOn.removeValue(forKey: id) {
             ready[Int(pool[dependent].area)].append(dependent)

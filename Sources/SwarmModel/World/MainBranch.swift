@@ -1,8 +1,6 @@
-import SwarmKernel
-
 /// The state of main (F8): broken commits that landed and are not fixed yet, and how long main has
-/// been red. `tolerant` fixes breaks forward: each later commit fixes an open break with some
-/// probability, so a break lasts a few commits. `strict` repairs main before anything else lands.
+/// been red. `tolerant` fixes each break forward with a fix task; `strict` repairs main before
+/// anything else lands.
 struct MainBranch {
     private(set) var openBreaks = 0
     /// Hours main was red before `redSince`.
@@ -23,9 +21,8 @@ struct MainBranch {
         openBreaks += 1
     }
 
-    /// A commit landed: with probability `fixProbability` it fixes one open break.
-    mutating func commitLanded(fixProbability: Double, at now: Double, _ rng: inout Xoshiro256StarStar) {
-        guard openBreaks > 0, rng.nextUnit() < fixProbability else { return }
+    /// A fix landed at `now`: one open break is repaired.
+    mutating func fixOne(at now: Double) {
         fix(count: 1, at: now)
     }
 

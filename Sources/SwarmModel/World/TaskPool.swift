@@ -12,6 +12,9 @@ struct TaskRecord {
     var dependsOnPrevious: Bool
     /// Written by a misaligned planner: whatever lands from it does not serve the goal.
     var misaligned = false
+    /// A fix for a break on main (tolerant), not goal work: it has no value, and landing it correct
+    /// repairs its break.
+    var isFix = false
     /// How fully the task's specification says what is meant, in [0, 1] (`World.specify`): 1 until
     /// someone writes it up.
     var specification = 1.0

@@ -7,7 +7,8 @@ extension World {
     /// - Time: each agent's booked hours plus its current activity's make the hours run so far,
     ///   and the activity totals are the agents' bookings.
     /// - Tasks: a task's `workers` count is the agents holding it plus the topology's holds
-    ///   (`heldTasks`); nothing holds a freed slot.
+    ///   (`heldTasks`); nothing holds a freed slot; under `tolerant`, each open break on main has
+    ///   one fix out; agents waiting for a green main wait, blocked, with no step pending.
     /// - Locks: a lock with agents in line is held; each agent in line waits for that lock and
     ///   nothing else, and never for a lock it holds.
     /// - Pools: no more units in use than there are, and nobody in line while one is free.
@@ -53,6 +54,15 @@ extension World {
         }
         if let goal = config.tasks.count, counters.tasksDone > goal {
             problems.append("\(counters.tasksDone) tasks done of a goal of \(goal)")
+        }
+        if config.commits.policy == .tolerant {
+            let fixesOut = live.indices.filter { live[$0] && backlog.pool.tasks[$0].isFix && !backlog.pool.tasks[$0].done }.count
+            if fixesOut != main.openBreaks {
+                problems.append("main has \(main.openBreaks) open breaks and \(fixesOut) fixes out")
+            }
+        }
+        for agent in greenWaiters where agents[agent].activity != .blocked || agents[agent].step != .none {
+            problems.append("\(agent) waits for a green main but is \(agents[agent].activity), step \(agents[agent].step)")
         }
         return problems
     }

@@ -30,7 +30,8 @@ extension World {
     private mutating func startAttempt(_ a: AgentID, hours: Double, difficulty: Double, activity: Activity) {
         let traits = agents[a].traits
         agents[a].attemptCorrect = chance(a, traits.successProbability(difficulty: difficulty, gain: config.work.competenceGain))
-        if traits.earlyStopPerHour > 0 {
+        // A fix is never given up (its author stays on the break it caused).
+        if traits.earlyStopPerHour > 0 && !backlog[agents[a].task].isFix {
             let stop = draw(a, Distribution(.exponential(mean: 1 / traits.earlyStopPerHour)))
             if stop < hours {
                 schedule(a, .giveUp, after: stop, doing: activity)
@@ -61,33 +62,44 @@ extension World {
     }
 
     /// Lands agent `a`'s change on main: bumps file versions, may break or fix main, and credits
-    /// the task (or counts duplicate work). The agent's hand is empty afterwards.
-    mutating func land(_ a: AgentID) {
+    /// the task (or counts duplicate work). The agent's hand is empty afterwards, unless its change
+    /// broke main under `tolerant`: then it holds the fix and has started on it (it fixes forward
+    /// before anything else), and this returns true.
+    mutating func land(_ a: AgentID) -> Bool {
         if agents[a].busywork {
             counters.commits += 1
             counters.busyworkCommits += 1
             agents[a].busywork = false
-            return
+            return false
         }
-        land(task: agents[a].task, correct: agents[a].attemptCorrect, misaligned: agents[a].attemptMisaligned)
+        let fix = land(task: agents[a].task, correct: agents[a].attemptCorrect, misaligned: agents[a].attemptMisaligned)
         dropTask(a)
+        guard let fix else { return false }
+        assign(fix, to: a)
+        beginAttempt(a)
+        return true
     }
 
-    /// Lands a change for the task in `slot`: bumps its files, may break main (or fix it forward),
-    /// and credits the task's value, aligned or not, unless it had landed before (duplicate work).
-    mutating func land(task slot: Int32, correct: Bool, misaligned attemptMisaligned: Bool) {
+    /// Lands a change for the task in `slot`: bumps its files, may break main (or repair it), and
+    /// credits the task's value, aligned or not, unless it had landed before (duplicate work).
+    /// Returns the fix written for a break it caused under `tolerant`, which nobody holds yet.
+    @discardableResult
+    mutating func land(task slot: Int32, correct: Bool, misaligned attemptMisaligned: Bool) -> Int32? {
         counters.commits += 1
         let task = backlog[slot]
         codebase.commit(backlog.files(of: slot))
-        main.commitLanded(fixProbability: config.commits.fixForwardProbability, at: now, &worldRandom)
+        var fix: Int32?
         if !correct {
             counters.brokenCommits += 1
-            breakMain()
+            fix = breakMain(landing: slot)
+        } else if task.isFix && !task.done {
+            repairBreak()
         }
         guard backlog.markDone(slot) else {
             counters.duplicateTasks += 1
-            return
+            return fix
         }
+        guard !task.isFix else { return fix }
         counters.tasksDone += 1
         if task.hard { counters.hardTasksDone += 1 }
         let misaligned = task.misaligned || attemptMisaligned
@@ -99,6 +111,7 @@ extension World {
         }
         misalignment.recordLanding(value: task.effort, misaligned: misaligned, at: now)
         if let goal = config.tasks.count, counters.tasksDone >= goal { finished = true }
+        return fix
     }
 
     /// Agent `a` lets go of its task.
@@ -124,13 +137,42 @@ extension World {
         backlog[slot].workers += 1
     }
 
-    /// A broken change landed: main turns red. Under `strict`, the gate stays closed until a repair
-    /// (started here) finishes.
-    private mutating func breakMain() {
-        let wasRed = main.isRed
-        main.breakMain(at: now)
-        if config.commits.policy == .strict && !wasRed {
-            events.schedule(.mainRepaired, after: config.commits.repairHours.sample(&worldRandom))
+    /// The change for the task in `slot` landed broken. Under `strict`, main turns red and the gate
+    /// stays shut until a repair (started here) finishes. Under `tolerant`, main turns red and a fix
+    /// is written for the break and returned; a broken fix repairs nothing and gets a fix of its own
+    /// (one fix out per open break), and a broken landing of a fix already landed needs none.
+    private mutating func breakMain(landing slot: Int32) -> Int32? {
+        switch config.commits.policy {
+        case .strict:
+            let wasRed = main.isRed
+            main.breakMain(at: now)
+            if !wasRed { events.schedule(.mainRepaired, after: config.commits.repairHours.sample(&worldRandom)) }
+            return nil
+        case .tolerant:
+            if backlog[slot].isFix && backlog[slot].done { return nil }
+            if !backlog[slot].isFix { main.breakMain(at: now) }
+            return backlog.addFix(for: slot, effortFraction: config.commits.fixEffortFraction)
         }
+    }
+
+    /// tolerant: a fix landed correct: its break is repaired, and once main is green every change
+    /// waiting for it is checked again.
+    private mutating func repairBreak() {
+        main.fixOne(at: now)
+        guard !main.isRed else { return }
+        for a in greenWaiters {
+            schedule(a, .quickCheck, after: draw(a, config.commits.quickCheckHours), doing: .coordinating)
+        }
+        greenWaiters.removeAll(keepingCapacity: true)
+    }
+
+    /// tolerant: agent `a`'s quick check ran on a red main; it fails for the break with
+    /// `commits.red_main_failure_probability` (never for a fix, which is checked against its break),
+    /// and the agent then waits, blocked, for a green main. Returns whether it failed.
+    mutating func quickCheckFailsOnRedMain(_ a: AgentID) -> Bool {
+        guard main.isRed, !backlog[agents[a].task].isFix, chance(a, config.commits.redMainFailureProbability) else { return false }
+        greenWaiters.append(a)
+        setActivity(a, .blocked)
+        return true
     }
 }

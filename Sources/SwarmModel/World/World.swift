@@ -33,6 +33,8 @@ struct World {
     /// strict: the one commit gate.
     var gate = ResourcePool(capacity: 1)
     var main = MainBranch()
+    /// tolerant: agents whose quick check failed on a red main, waiting for it to turn green.
+    var greenWaiters: [AgentID] = []
     var misalignment: Misalignment
     var counters = RunCounters()
     /// Hours booked to each agent's past activities: with the current one's, they tile the run

@@ -103,6 +103,10 @@ import Testing
             config.topology.judge.cycleHours = 12
             config.build.slots = 3
             config.commits.policy = strict ? .strict : .tolerant
+            // Every attempt right: no fixes (tolerant writes one per break), so a wave's tasks are
+            // exactly the ones its planner wrote.
+            config.profiles["default"]!.competence = .constant(2)
+            config.work.competenceGain = 60
         })
         let executors = simulation.world.agents.indices.filter { simulation.world.agents[$0].role == .worker }
         let judge = simulation.world.agents.indices.last!
