@@ -16,24 +16,33 @@ extension RunStore {
         return scenario
     }
 
-    /// Every stored scenario, by name and then address.
+    /// Every stored scenario, by name and then address. A row holding what swarmsim never writes
+    /// (text where the run count belongs, JSON that does not parse) is refused with its column
+    /// rather than read approximately.
     public func scenarios() throws(RunStoreError) -> [StoredScenario] {
         let rows = try reading { db in
             try Row.fetchAll(db, sql: "SELECT address, name, source, settings, variants, runs FROM scenarios ORDER BY name, address")
         }
         return try rows.map { row throws(RunStoreError) in
-            // Read without GRDB's conversions, which stop the process on a value of the wrong type.
-            func value<T: DatabaseValueConvertible>(_ column: String) -> T? {
-                T.fromDatabaseValue(row[column] as DatabaseValue)
+            // Raw values: GRDB's typed accessors stop the process on a value of the wrong type.
+            func cell(_ column: String) -> DatabaseValue { row[column] }
+            func damaged(_ column: String, _ requirement: String) -> RunStoreError {
+                let address = String.fromDatabaseValue(cell("address")).map { "scenario \($0.prefix(12))" } ?? "a scenario"
+                return .damagedRow(file: file, table: "scenarios", row: address, column: column, requirement: requirement, found: cell(column).shown)
             }
-            guard let address: String = value("address"), let name: String = value("name"), let source: Data = value("source"),
-                  let settings: String = value("settings"), let variants: String = value("variants"), let runs: Int = value("runs"),
-                  let scenario = StoredScenario(address: address, name: name, source: source, settingsText: settings,
-                                                variantsText: variants, runs: runs)
-            else {
-                throw .database(file: file, reason: "a stored scenario is damaged (\(row))")
+            guard let address = String.fromDatabaseValue(cell("address")) else { throw damaged("address", "text") }
+            guard let name = String.fromDatabaseValue(cell("name")) else { throw damaged("name", "text") }
+            guard let source = Data.fromDatabaseValue(cell("source")) else { throw damaged("source", "the scenario file's bytes") }
+            guard let settings = String.fromDatabaseValue(cell("settings")).flatMap(StoredScenario.settings(fromText:)) else {
+                throw damaged("settings", "a JSON array of settings, each {\"path\": [...], \"value\": ..., \"origin\": \"...\"}")
             }
-            return scenario
+            guard let variants = String.fromDatabaseValue(cell("variants")).flatMap(StoredScenario.variants(fromText:)) else {
+                throw damaged("variants", "a JSON array of variant labels")
+            }
+            guard let runs = cell("runs").exactInteger, (1...ScenarioLimits.maxRuns).contains(runs) else {
+                throw damaged("runs", NumberRule.integer(1...ScenarioLimits.maxRuns).requirement)
+            }
+            return StoredScenario(address: address, name: name, source: source, settings: settings, variants: variants, runs: runs)
         }
     }
 }

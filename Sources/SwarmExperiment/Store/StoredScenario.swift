@@ -29,18 +29,22 @@ public struct StoredScenario: Sendable, Equatable {
                   settings: scenario.settings, variants: plan.selectedVariants, runs: plan.count)
     }
 
-    /// A stored scenario read back from a store's row; nil when its JSON columns do not parse.
-    init?(address: String, name: String, source: Data, settingsText: String, variantsText: String, runs: Int) {
-        guard case .array(let settingItems)? = try? JSONDecoder().decode(JSONValue.self, from: Data(settingsText.utf8)),
-              case .array(let variantItems)? = try? JSONDecoder().decode(JSONValue.self, from: Data(variantsText.utf8))
-        else { return nil }
-        let settings = settingItems.compactMap(StoredScenario.setting)
-        let variants = variantItems.compactMap(\.stringValue)
-        guard settings.count == settingItems.count, variants.count == variantItems.count else { return nil }
-        self.init(address: address, name: name, source: source, settings: settings, variants: variants, runs: runs)
+    /// The settings a store's `settings` column holds; nil when it is not such a JSON array.
+    static func settings(fromText text: String) -> [Setting]? {
+        guard case .array(let items)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        let settings = items.compactMap(StoredScenario.setting)
+        return settings.count == items.count ? settings : nil
     }
 
-    private init(address: String, name: String, source: Data, settings: [Setting], variants: [String], runs: Int) {
+    /// The variant labels a store's `variants` column holds; nil when it is not such a JSON array.
+    static func variants(fromText text: String) -> [String]? {
+        guard case .array(let items)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        let variants = items.compactMap(\.stringValue)
+        return variants.count == items.count ? variants : nil
+    }
+
+    /// A stored scenario from its parts, as read back from a store's row.
+    init(address: String, name: String, source: Data, settings: [Setting], variants: [String], runs: Int) {
         self.address = address
         self.name = name
         self.source = source
@@ -72,13 +76,24 @@ public struct StoredScenario: Sendable, Equatable {
     }
 
     /// The plan again, decoded with this swarmsim; `file` (the store) names it in messages.
+    /// Refuses a row whose name, run count or address disagrees with the plan its source,
+    /// settings and variants give: one of its columns was changed outside swarmsim, and
+    /// exporting it would name or count the results wrongly.
     public func plan(storedIn file: String) throws(RunStoreError) -> RunPlan {
+        let plan: RunPlan
         do {
             let scenario = try Scenario.decode(source, file: "\(file) (scenario \"\(name)\")", settings: settings)
-            return try RunPlan(scenario, selecting: variants)
+            plan = try RunPlan(scenario, selecting: variants)
         } catch {
             throw .undecodableScenario(file: file, scenario: name, problems: "\(error)")
         }
+        let expected = StoredScenario(plan: plan)
+        for (column, found, wanted) in [("name", "\"\(name)\"", "\"\(expected.name)\""), ("runs", String(runs), String(expected.runs)),
+                                        ("address", address, expected.address)] where found != wanted {
+            throw .damagedRow(file: file, table: "scenarios", row: "scenario \(address.prefix(12))", column: column,
+                              requirement: "\(wanted), as its source, settings and variants give", found: found)
+        }
+        return plan
     }
 
     private static func settingsDocument(_ settings: [Setting]) -> JSONValue {
