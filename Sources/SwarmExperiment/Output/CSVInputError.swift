@@ -19,6 +19,8 @@ public enum CSVInputError: Error, Sendable, Equatable, CustomStringConvertible {
     case misplacedColumn(file: String, position: Int, column: String, expected: String)
     /// A row has a different number of fields from the header: cut short, or with a stray comma.
     case wrongFieldCount(file: String, row: Int, found: Int, expected: Int)
+    /// Row `row` has the same `key` (the values that tell rows apart) as row `firstRow`.
+    case repeatedRow(file: String, row: Int, firstRow: Int, key: String)
     /// A cell does not hold what its column allows; `requirement` completes "must be".
     case invalidCell(file: String, row: Int, column: String, requirement: String, found: String)
     /// No Universal Scalability Law can be fitted to the points of `curve`, read from `rows`.
@@ -39,7 +41,9 @@ public enum CSVInputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .misplacedColumn(let file, let position, let column, let expected):
             return "\(file): header column \(position) is \"\(column)\"; expected \(expected) (was the header reordered or renamed?)"
         case .wrongFieldCount(let file, let row, let found, let expected):
-            return "\(file): row \(row) has \(found) fields; the header has \(expected)"
+            return "\(file): row \(row) has \(found) field\(found == 1 ? "" : "s"); the header has \(expected)"
+        case .repeatedRow(let file, let row, let firstRow, let key):
+            return "\(file): row \(row) repeats row \(firstRow) (\(key)); each row must be a different one"
         case .invalidCell(let file, let row, let column, let requirement, let found):
             return "\(file): row \(row), column \"\(column)\": must be \(requirement) (found \(found))"
         case .unfittable(let file, let curve, let rows, let reason):

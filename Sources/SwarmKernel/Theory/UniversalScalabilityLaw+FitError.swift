@@ -22,7 +22,8 @@ extension UniversalScalabilityLaw {
             case .throughputNotFinite(let index, let value):
                 return "point \(index + 1): the throughput must be a finite number (found \(value))"
             case .tooFewAgentCounts(let points, let distinct):
-                return "\(points) points at \(distinct) distinct agent counts; a fit needs at least 3 distinct agent counts"
+                let counts = distinct == 1 ? "1 agent count" : "\(distinct) distinct agent counts"
+                return "\(points) point\(points == 1 ? "" : "s") at \(counts); a fit needs at least 3 distinct agent counts"
             case .overflow:
                 return "the values are too large to fit in double precision (the squared residuals overflow)"
             }
