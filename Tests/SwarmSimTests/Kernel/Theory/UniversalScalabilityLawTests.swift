@@ -40,4 +40,26 @@ import Testing
         let fit = try UniversalScalabilityLaw.fit(n: n, x: [1, 2.2, 4.8, 10])
         #expect(fit.law.sigma >= 0 && fit.law.kappa >= 0 && fit.law.gamma >= 0)
     }
+
+    @Test("The fit refuses what it cannot answer, rather than returning zeros: non-finite points, agent counts below 1, too few distinct agent counts, overflow.")
+    func refusesUnfittablePoints() {
+        let n: [Double] = [1, 2, 4, 8]
+        let x: [Double] = [1, 1.9, 3.5, 6]
+        #expect(throws: UniversalScalabilityLaw.FitError.agentCountOutOfRange(index: 2, value: .infinity)) {
+            try UniversalScalabilityLaw.fit(n: [1, 2, .infinity, 8], x: x)
+        }
+        #expect(throws: UniversalScalabilityLaw.FitError.agentCountOutOfRange(index: 0, value: 0.5)) {
+            try UniversalScalabilityLaw.fit(n: [0.5, 2, 4, 8], x: x)
+        }
+        #expect(throws: UniversalScalabilityLaw.FitError.self) { try UniversalScalabilityLaw.fit(n: [1, 2, .nan, 8], x: x) }
+        #expect(throws: UniversalScalabilityLaw.FitError.throughputNotFinite(index: 3, value: -.infinity)) {
+            try UniversalScalabilityLaw.fit(n: n, x: [1, 1.9, 3.5, -.infinity])
+        }
+        #expect(throws: UniversalScalabilityLaw.FitError.tooFewAgentCounts(points: 4, distinct: 2)) {
+            try UniversalScalabilityLaw.fit(n: [1, 1, 2, 2], x: x)
+        }
+        #expect(throws: UniversalScalabilityLaw.FitError.mismatchedCounts(n: 4, x: 3)) { try UniversalScalabilityLaw.fit(n: n, x: [1, 2, 3]) }
+        // Finite, but every candidate's squared residuals overflow: no law is better than another.
+        #expect(throws: UniversalScalabilityLaw.FitError.overflow) { try UniversalScalabilityLaw.fit(n: n, x: x.map { $0 * 1e300 }) }
+    }
 }
