@@ -74,8 +74,8 @@ struct SVGChart {
         private static func logarithmicTicks(_ range: ClosedRange<Double>) -> [Double] {
             let first = Int(log10(range.lowerBound).rounded(.down))
             let last = Int(log10(range.upperBound).rounded(.up))
-            let decades = (first...last).map { pow(10, Double($0)) }.filter(\.isFinite)
-            let inside = { (value: Double) in value >= range.lowerBound * (1 - 1e-9) && value <= range.upperBound * (1 + 1e-9) }
+            let decades = (first...last).map { pow(10, Double($0)) }
+            let inside = { (value: Double) in value.isFinite && value >= range.lowerBound * (1 - 1e-9) && value <= range.upperBound * (1 + 1e-9) }
             let powers = decades.filter(inside)
             return powers.count >= 4 ? powers : decades.flatMap { [$0, 2 * $0, 5 * $0] }.filter(inside)
         }
