@@ -27,7 +27,7 @@ struct ResultsTableLayout: Sendable {
     /// Whether parameter columns (any names swarmsim does not fix) follow `leading`.
     let hasParameters: Bool
     let trailing: [Column]
-    /// The columns no two rows share values of: nil for the leading and parameter columns.
+    /// The columns no two rows share values of; nil means the leading and parameter columns together.
     let key: [String]?
 
     static let runs = ResultsTableLayout(

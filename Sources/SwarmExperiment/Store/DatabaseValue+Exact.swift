@@ -15,11 +15,12 @@ extension DatabaseValue {
         }
     }
 
-    /// The finite number held exactly: a finite REAL, or an INTEGER a double holds exactly; nil
-    /// otherwise (NULL, text, a blob, an infinite REAL, an integer beyond 2^53 that would round).
-    var exactFiniteDouble: Double? {
+    /// The number held exactly: a REAL (infinities included: the store keeps every double a run
+    /// measured), or an INTEGER a double holds exactly; nil otherwise (NULL, text, a blob, an
+    /// integer beyond 2^53 that would round).
+    var exactDouble: Double? {
         switch storage {
-        case .double(let value): return value.isFinite ? value : nil
+        case .double(let value): return value
         case .int64(let value): return Double(exactly: value)
         case .null, .string, .blob: return nil
         }

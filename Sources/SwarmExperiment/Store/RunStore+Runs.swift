@@ -57,15 +57,15 @@ extension RunStore {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE address = ?)"), arguments: [address.hex])!
     }
 
-    /// A row's values (after the first `skipping`) as metrics: a finite double, or nil for NULL.
-    /// Anything else (text, a blob, an infinite real, an integer a double would round) was not
-    /// written by swarmsim and is refused, with its column, rather than guessed at.
+    /// A row's values (after the first `skipping`) as metrics: a double, or nil for NULL. Anything
+    /// else (text, a blob, an integer a double would round) was not written by swarmsim and is
+    /// refused, with its column, rather than guessed at.
     private static func metrics(_ row: Row, table: String, row description: String, in file: String, skipping: Int = 0) throws -> [Double?] {
         try zip(row.columnNames, row.databaseValues).dropFirst(skipping).map { column, value in
             if value.isNull { return nil }
-            guard let number = value.exactFiniteDouble else {
+            guard let number = value.exactDouble else {
                 throw RunStoreError.damagedRow(file: file, table: table, row: description, column: column,
-                                               requirement: "a finite number, or NULL when undefined", found: value.shown)
+                                               requirement: "a number a double holds exactly, or NULL when undefined", found: value.shown)
             }
             return number
         }

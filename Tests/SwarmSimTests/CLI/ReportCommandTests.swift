@@ -157,7 +157,7 @@ import Testing
         let result = try workspace.run(["report", "store.sqlite"])
         #expect(result.status == 1 && !result.signalled)
         #expect(result.stderr.hasPrefix("Error: store.sqlite: table runs, run ") && result.stderr.contains(
-            "column \"throughput_tasks_per_hour\": must be a finite number, or NULL when undefined (found the integer 9223372036854775807)"),
+            "column \"throughput_tasks_per_hour\": must be a number a double holds exactly, or NULL when undefined (found the integer 9223372036854775807)"),
             "\(result.stderr)")
         #expect(!workspace.exists("report-test-report.html"))
     }
