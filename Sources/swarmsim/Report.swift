@@ -41,7 +41,7 @@ extension SwarmSimCommand {
             if isFolder.boolValue {
                 if scenario != nil { throw CLIError("--scenario chooses among a run store's scenarios; \(source) is a results folder") }
                 destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: source).appendingPathComponent("report.html")
-                try write(results(in: URL(fileURLWithPath: source)), to: destination)
+                try write(results(in: URL(fileURLWithPath: source)) { (source as NSString).appendingPathComponent($0) }, to: destination)
             } else {
                 // A store's runs become a results folder exactly as `swarmsim export` writes it.
                 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swarmsim-report-\(UUID().uuidString)")
@@ -54,34 +54,37 @@ extension SwarmSimCommand {
                 }  // ErrorReport words the store's errors
                 destination = out.map { URL(fileURLWithPath: $0) }
                     ?? URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("\(chosen.folderName)-report.html")
-                try write(results(in: folder), to: destination)
+                try write(results(in: folder) { "\($0) of \"\(chosen.name)\" exported from \(source)" }, to: destination)
             }
             FileHandle.standardError.write(Data("report written to \(destination.path)\n".utf8))
         }
 
-        /// The results folder `directory`, read for the report.
-        private func results(in directory: URL) throws -> ResultsFolder {
-            for name in [ResultsWriter.runsFile, ResultsWriter.timeseriesFile, ResultsWriter.aggregateFile, ResultsWriter.resolvedFile]
-            where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
-                throw CLIError("\(directory.path) is not a results folder of swarmsim run: it has no \(name)")
+        /// The results folder `directory`, read for the report; `name` gives the name of each file in messages.
+        private func results(in directory: URL, name: (String) -> String) throws -> ResultsFolder {
+            for file in [ResultsWriter.runsFile, ResultsWriter.timeseriesFile, ResultsWriter.aggregateFile, ResultsWriter.resolvedFile]
+            where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) {
+                throw CLIError("\(directory.path) is not a results folder of swarmsim run: it has no \(file)")
             }
-            func table(_ name: String) throws -> CSVTable {
-                let url = directory.appendingPathComponent(name)
+            func table(_ file: String) throws -> CSVTable {
                 do {
-                    let csv = try CSV<Enumerated>(url: url, delimiter: .comma, loadColumns: false)
-                    return CSVTable(header: csv.header, rows: csv.rows)
+                    return try CSVTable.read(directory.appendingPathComponent(file), name: name(file))
                 } catch {
-                    throw CLIError("cannot read \(url.path) as CSV: \(error)")
+                    throw CLIError(error.description)
                 }
             }
             let resolved = directory.appendingPathComponent(ResultsWriter.resolvedFile)
+            let resolvedJSON: Data
             do {
-                return try ResultsFolder(runs: try table(ResultsWriter.runsFile), timeseries: try table(ResultsWriter.timeseriesFile),
-                                         aggregate: try table(ResultsWriter.aggregateFile), resolvedJSON: try Data(contentsOf: resolved))
-            } catch let error as CLIError {
-                throw error
+                resolvedJSON = try Data(contentsOf: resolved)
             } catch {
                 throw CLIError("cannot read \(resolved.path): \(error.localizedDescription)")
+            }
+            do {
+                return try ResultsFolder(runs: table(ResultsWriter.runsFile), timeseries: table(ResultsWriter.timeseriesFile),
+                                         aggregate: table(ResultsWriter.aggregateFile), resolvedJSON: resolvedJSON,
+                                         resolvedFile: name(ResultsWriter.resolvedFile))
+            } catch let error as ResultsFolderError {
+                throw CLIError(error.description)
             }
         }
 
@@ -90,5 +93,25 @@ extension SwarmSimCommand {
             file.write(HTMLReport.render(results))
             try file.commit()
         }
+    }
+}
+
+extension CSVTable {
+    /// The table in the CSV file at `url`, named `name` in messages. SwiftCSV splits the text, but
+    /// its rows are taken as parsed (its table view pads short rows with empty cells, which would
+    /// hide a row cut short), and the last line is given a line ending so that an empty last field
+    /// is kept. Shared by `report` and `fit`.
+    static func read(_ url: URL, name: String) throws(CSVInputError) -> CSVTable {
+        var records: [[String]] = []
+        do {
+            var text = try String(contentsOf: url, encoding: .utf8)
+            if let last = text.last, !last.isNewline { text += "\n" }
+            let csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
+            records.append(csv.header)
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { records.append($0) }
+        } catch {
+            throw .unreadable(file: name, reason: (error as? CSVParseError).map { "\($0)" } ?? error.localizedDescription)
+        }
+        return try CSVTable(file: name, records: records)
     }
 }

@@ -48,10 +48,14 @@ public enum HTMLReport {
         return (["<table>", head] + body + ["</table>"]).joined(separator: "\n")
     }
 
-    /// The mean of the defined values; nil when none is.
+    /// The mean of the defined values; nil when none is. When the sum overflows (values near the
+    /// largest double, in an edited file) the values are divided before they are added.
     static func mean(_ values: [Double?]) -> Double? {
         let defined = values.compactMap { $0 }.filter(\.isFinite)
-        return defined.isEmpty ? nil : defined.reduce(0, +) / Double(defined.count)
+        guard !defined.isEmpty else { return nil }
+        let count = Double(defined.count)
+        let sum = defined.reduce(0, +)
+        return sum.isFinite ? sum / count : defined.reduce(0) { $0 + $1 / count }
     }
 
     private static let style = """

@@ -6,8 +6,10 @@ extension ResultsFolder {
     /// The scenario's expectations checked against runs.csv, exactly as `swarmsim check` checks
     /// them: the scenario is rebuilt from scenario.resolved.json, its plan re-made, and each row of
     /// runs.csv recorded as the run at its run_id. nil when that cannot be done faithfully (the
-    /// document does not reload, the plan differs from the one recorded, or a row does not match
-    /// its run), so the report never shows a verdict computed from a different plan.
+    /// document does not reload, the plan differs from the one recorded, a row does not match its
+    /// run, or a run is missing or given twice), so the report never shows a verdict computed from
+    /// a different plan or from some of its runs. Counts read from the files are converted with
+    /// `Int(exactly:)`: a count no `Int` holds matches no plan.
     var expectationOutcomes: [ExpectationOutcome]? {
         guard case .object(var document) = resolved, case .object(let recorded)? = document["plan"],
               case .number(let replicates)? = recorded["replicates"], case .number(let runCount)? = recorded["runs"],
@@ -35,18 +37,20 @@ extension ResultsFolder {
         guard let data = scenarioText(document, sweepOrder: sweepOrder),
               let scenario = try? Scenario.decode(data, file: ResultsWriter.resolvedFile, settings: settings),
               let plan = try? RunPlan(scenario, selecting: labels),
-              plan.count == Int(runCount), plan.replicates == Int(replicates),
+              plan.count == Int(exactly: runCount), plan.replicates == Int(exactly: replicates),
               scenario.sweep.axes.map({ JSONValue.string($0.path) }) == sweepOrder
         else { return nil }
         let table = ReplicateTable(plan: plan, metrics: ExpectationCheck.metrics(for: scenario.expectations))
+        var recordedIDs = Set<Int>()
         for row in runs.rows {
-            guard let id = runs.number(row, "run_id").map(Int.init), plan.indices.contains(id - 1),
-                  case let spec = plan[id - 1], spec.variant == runs.text(row, "variant"),
+            guard let id = runs.number(row, "run_id").flatMap({ Int(exactly: $0) }), plan.indices.contains(id - 1),
+                  recordedIDs.insert(id).inserted, case let spec = plan[id - 1], spec.variant == runs.text(row, "variant"),
                   runs.number(row, "replicate") == Double(spec.replicate + 1)
             else { return nil }
             let summary = RunResult.summaryColumns.map { runs.number(row, $0) }
             table.record(CompletedRun(id: id, spec: spec, result: RunResult(summary: summary, samples: []), reused: true))
         }
+        guard recordedIDs.count == plan.count else { return nil }
         return ExpectationCheck.evaluate(plan, table: table)
     }
 

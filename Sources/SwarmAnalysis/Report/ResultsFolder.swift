@@ -2,20 +2,39 @@ import Foundation
 import SwarmExperiment
 import SwarmKernel
 
-/// The files `swarmsim run` writes into a results folder, parsed: what a report is made from.
+/// The files `swarmsim run` writes into a results folder, parsed and checked: what a report is made from.
 public struct ResultsFolder: Sendable {
     public let runs: CSVTable
     public let timeseries: CSVTable
     public let aggregate: CSVTable
     /// scenario.resolved.json: the scenario as it ran, with its plan and swarmsim version.
     public let resolved: JSONValue
+    /// aggregate.csv's scaling curves with their fits, made once the table is checked.
+    let curves: [ScalingCurve]
 
-    /// Parses `resolvedJSON` (the bytes of scenario.resolved.json) and keeps the tables.
-    public init(runs: CSVTable, timeseries: CSVTable, aggregate: CSVTable, resolvedJSON: Data) throws {
+    /// Parses `resolvedJSON` (the bytes of scenario.resolved.json, named `resolvedFile` in
+    /// messages) and checks every file against how `swarmsim run` writes it (`checkResolved`,
+    /// `ResultsTableLayout`), so that rendering can trust every number it reads: a damaged file is
+    /// refused here, by name, rather than drawn wrongly or trapped on later.
+    public init(runs: CSVTable, timeseries: CSVTable, aggregate: CSVTable, resolvedJSON: Data,
+                resolvedFile: String = ResultsWriter.resolvedFile) throws(ResultsFolderError) {
+        do {
+            resolved = try JSONDecoder().decode(JSONValue.self, from: resolvedJSON)
+        } catch {
+            throw .resolvedNotJSON(file: resolvedFile, detail: ScenarioLoadError.syntaxDetail(of: resolvedJSON, decoderError: error))
+        }
+        let parameters = try ResultsFolder.checkResolved(resolved, file: resolvedFile)
+        do throws(CSVInputError) {
+            try ResultsTableLayout.runs.check(runs, parameters: parameters)
+            try ResultsTableLayout.timeseries.check(timeseries, parameters: nil)
+            try ResultsTableLayout.aggregate.check(aggregate, parameters: parameters)
+            curves = try ScalingCurve.curves(in: aggregate)
+        } catch {
+            throw .table(error)
+        }
         self.runs = runs
         self.timeseries = timeseries
         self.aggregate = aggregate
-        resolved = try JSONDecoder().decode(JSONValue.self, from: resolvedJSON)
     }
 
     /// The value at `key` of the resolved document; nil when missing.
@@ -52,7 +71,7 @@ public struct ResultsFolder: Sendable {
     /// too), in order of first appearance, each by increasing agent count with its fit (rows
     /// without a number of agents are left out).
     var aggregateSeries: [AggregateSeries] {
-        ScalingCurve.curves(in: aggregate).map { curve in
+        curves.map { curve in
             AggregateSeries(label: series(of: aggregate.rows[curve.rows[0]], in: aggregate),
                             points: zip(curve.rows, curve.agents).map { AggregatePoint(agents: $1, row: aggregate.rows[$0], table: aggregate) },
                             fit: curve.fit)

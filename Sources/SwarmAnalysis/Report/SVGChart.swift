@@ -20,7 +20,9 @@ struct SVGChart {
         let ticks: [(value: Double, label: String)]
 
         /// An axis over `values`, widened to whole tick steps (and to zero when `fromZero`, so bar
-        /// lengths and shares compare honestly).
+        /// lengths and shares compare honestly). Values near the largest double (a results file
+        /// edited by hand), where widening or the span would overflow, get an axis of their extent
+        /// with a tick at each end instead: a chart of such values says little, but must not trap.
         static func numeric(_ title: String, covering values: [Double], scale: Scale = .linear, fromZero: Bool = false) -> Axis {
             let finite = values.filter(\.isFinite) + (fromZero ? [0] : [])
             var low = finite.min() ?? 0
@@ -28,17 +30,19 @@ struct SVGChart {
             switch scale {
             case .logarithmic:
                 low = max(low, 1e-9)
-                if high <= low { high = low * 10 }
+                if high <= low { high = min(low * 10, .greatestFiniteMagnitude) }
                 let ticks = logarithmicTicks(low...high)
                 return Axis(title: title, range: low...high, scale: scale, ticks: ticks.map { ($0, readableNumber($0)) })
             case .linear:
                 if high <= low { high = low + 1 }
                 let step = niceStep((high - low) / 5)
-                low = (low / step).rounded(.down) * step
-                high = (high / step).rounded(.up) * step
-                let count = Int(((high - low) / step).rounded())
-                let ticks = (0...count).map { low + Double($0) * step }
-                return Axis(title: title, range: low...high, scale: scale, ticks: ticks.map { ($0, readableNumber($0)) })
+                let (wideLow, wideHigh) = ((low / step).rounded(.down) * step, (high / step).rounded(.up) * step)
+                guard let count = Int(exactly: ((wideHigh - wideLow) / step).rounded()), count <= 100, wideHigh > wideLow else {
+                    return Axis(title: title, range: low...max(high, low.nextUp), scale: scale,
+                                ticks: [low, high].map { ($0, readableNumber($0)) })
+                }
+                let ticks = (0...count).map { wideLow + Double($0) * step }
+                return Axis(title: title, range: wideLow...wideHigh, scale: scale, ticks: ticks.map { ($0, readableNumber($0)) })
             }
         }
 
@@ -51,6 +55,9 @@ struct SVGChart {
         /// The position of `value` along the axis, from 0 (range start) to 1 (range end).
         func fraction(_ value: Double) -> Double {
             switch scale {
+            // Halving is exact, and keeps the span of an axis near the largest double finite.
+            case .linear where !(range.upperBound - range.lowerBound).isFinite:
+                (value / 2 - range.lowerBound / 2) / (range.upperBound / 2 - range.lowerBound / 2)
             case .linear: (value - range.lowerBound) / (range.upperBound - range.lowerBound)
             // Values at or below the axis's start (a band reaching 0) are drawn at the start.
             case .logarithmic: log10(max(value, range.lowerBound) / range.lowerBound) / log10(range.upperBound / range.lowerBound)
@@ -68,7 +75,7 @@ struct SVGChart {
             let first = Int(log10(range.lowerBound).rounded(.down))
             let last = Int(log10(range.upperBound).rounded(.up))
             let decades = (first...last).map { pow(10, Double($0)) }
-            let inside = { (value: Double) in value >= range.lowerBound * (1 - 1e-9) && value <= range.upperBound * (1 + 1e-9) }
+            let inside = { (value: Double) in value.isFinite && value >= range.lowerBound * (1 - 1e-9) && value <= range.upperBound * (1 + 1e-9) }
             let powers = decades.filter(inside)
             return powers.count >= 4 ? powers : decades.flatMap { [$0, 2 * $0, 5 * $0] }.filter(inside)
         }

@@ -19,11 +19,13 @@ extension ResultsWriter {
     /// distinct agent counts, one row per curve in order of its first row, so variants in plan
     /// order, then sweep points in plan order. The curves and fits are the report's
     /// (`ScalingCurve`), so the file states what the report draws. With no such curve (agents not
-    /// swept) it is the header alone, so scripts can always open it.
-    static func writeUSL(aggregateHeader header: [String], rows: [[CSVCell]], to output: inout some TextOutputStream) {
+    /// swept) it is the header alone, so scripts can always open it. Throws only for means too large
+    /// to fit, which no simulation gives: the file is then not written rather than wrong.
+    static func writeUSL(aggregateHeader header: [String], rows: [[CSVCell]], to output: inout some TextOutputStream) throws(CSVInputError) {
         CSVWriter.writeHeader(uslHeader(aggregateHeader: header), to: &output)
         let identity = ScalingCurve.identityColumns(of: header)
-        for curve in ScalingCurve.curves(in: CSVTable(header: header, rows: rows.map { $0.map(\.field) })) {
+        let table = CSVTable(header: header, rows: rows.map { $0.map(\.field) }, file: ResultsWriter.aggregateFile)
+        for curve in try ScalingCurve.curves(in: table) {
             guard let fit = curve.fit else { continue }
             let first = rows[curve.rows[0]]
             CSVWriter.writeRow(identity.map { first[$0] } + uslFitColumns.map { $0.cell(fit) }, to: &output)

@@ -28,22 +28,31 @@ public final class ResultsWriter: RunSink {
         runs = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.runsFile))
         timeseries = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.timeseriesFile))
         CSVWriter.writeHeader(ResultsWriter.runsHeader(plan), to: &runs)
-        CSVWriter.writeHeader(["run_id", "variant", "replicate"] + RunResult.sampleColumns, to: &timeseries)
+        CSVWriter.writeHeader(ResultsWriter.timeseriesIdentityColumns + RunResult.sampleColumns, to: &timeseries)
+    }
+
+    /// runs.csv's columns before the parameters: a run's identity.
+    public static let runsIdentityColumns = ["run_id", "scenario", "variant", "topology", "replicate", "seed", "agents"]
+    /// timeseries.csv's columns before the sample metrics: the run's identity.
+    public static let timeseriesIdentityColumns = ["run_id", "variant", "replicate"]
+    /// aggregate.csv's columns before the parameters: a group's identity.
+    public static let aggregateIdentityColumns = ["variant", "topology", "agents"]
+    /// aggregate.csv's column after the parameters: the replicates aggregated.
+    public static let aggregateCountColumn = "n"
+    /// aggregate.csv's columns after `n`: mean, sd and 95% interval of each aggregated metric.
+    public static let aggregateMetricColumns = SummaryMetric.aggregated.flatMap { metric in
+        ["mean", "sd", "ci95_low", "ci95_high"].map { "\(metric.rawValue)_\($0)" }
     }
 
     /// runs.csv's columns: the run's identity, its parameters, its summary metrics.
     public static func runsHeader(_ plan: RunPlan) -> [String] {
-        ["run_id", "scenario", "variant", "topology", "replicate", "seed", "agents"]
-            + plan.scenario.parameterNames + RunResult.summaryColumns
+        runsIdentityColumns + plan.scenario.parameterNames + RunResult.summaryColumns
     }
 
     /// aggregate.csv's columns: the group's identity and parameters, n, and mean, sd and 95%
     /// interval of each aggregated metric.
     public static func aggregateHeader(_ plan: RunPlan) -> [String] {
-        ["variant", "topology", "agents"] + plan.scenario.parameterNames + ["n"]
-            + SummaryMetric.aggregated.flatMap { metric in
-                ["mean", "sd", "ci95_low", "ci95_high"].map { "\(metric.rawValue)_\($0)" }
-            }
+        aggregateIdentityColumns + plan.scenario.parameterNames + [aggregateCountColumn] + aggregateMetricColumns
     }
 
     /// Appends the run's row to runs.csv and its samples to timeseries.csv.
@@ -74,7 +83,7 @@ public final class ResultsWriter: RunSink {
         for row in rows {
             CSVWriter.writeRow(row, to: &aggregate)
         }
-        ResultsWriter.writeUSL(aggregateHeader: header, rows: rows, to: &usl)
+        try ResultsWriter.writeUSL(aggregateHeader: header, rows: rows, to: &usl)
         resolved.write(plan.resolvedDocument.prettyText)
         for file in [runs, timeseries, aggregate, usl, resolved] {
             try file.commit()

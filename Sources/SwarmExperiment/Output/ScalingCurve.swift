@@ -34,12 +34,13 @@ package struct ScalingCurve: Sendable {
     }
 
     /// The curves of `aggregate`, in order of their first row; rows without an agent count are
-    /// left out.
+    /// left out. Throws when a curve's points cannot be fitted (values so large the fit overflows,
+    /// in a file that was edited), naming the curve and its rows.
     ///
     /// The fields may be as read from the file or as written to it: a reader undoes the quoting
     /// and keeps the ' that neutralises a formula, so grouping the fields as written finds the
     /// curves a reader of the file finds, and the numbers are the same either way.
-    package static func curves(in aggregate: CSVTable) -> [ScalingCurve] {
+    package static func curves(in aggregate: CSVTable) throws(CSVInputError) -> [ScalingCurve] {
         let identity = identityColumns(of: aggregate.header)
         var order: [[String]] = []
         var members: [[String]: [(row: Int, agents: Double)]] = [:]
@@ -49,12 +50,21 @@ package struct ScalingCurve: Sendable {
             if members[key] == nil { order.append(key) }
             members[key, default: []].append((position, agents))
         }
-        return order.map { key in
+        return try order.map { key throws(CSVInputError) in
             let sorted = members[key]!.sorted { ($0.agents, $0.row) < ($1.agents, $1.row) }
             let points = sorted.compactMap { member in
                 aggregate.number(aggregate.rows[member.row], fittedColumn).map { (n: member.agents, x: $0) }
             }
-            let fit = Set(points.map(\.n)).count >= 3 ? UniversalScalabilityLaw.fit(n: points.map(\.n), x: points.map(\.x)) : nil
+            var fit: UniversalScalabilityLaw.Fit?
+            if Set(points.map(\.n)).count >= 3 {
+                do throws(UniversalScalabilityLaw.FitError) {
+                    fit = try UniversalScalabilityLaw.fit(n: points.map(\.n), x: points.map(\.x))
+                } catch {
+                    let name = zip(identity, key).map { "\(aggregate.header[$0])=\($1)" }.joined(separator: ", ")
+                    throw .unfittable(file: aggregate.file, curve: "the curve \(name)", rows: sorted.map { aggregate.rowNumbers[$0.row] },
+                                      reason: error)
+                }
+            }
             return ScalingCurve(rows: sorted.map(\.row), agents: sorted.map(\.agents), fit: fit)
         }
     }

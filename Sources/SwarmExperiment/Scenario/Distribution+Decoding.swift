@@ -128,7 +128,7 @@ extension Distribution {
             return .poisson(mean: required("mean", .within(0...1e9), "Mean count."))
         case "zipf":
             let n = required("n", .integer(1...1_000_000), "Draws are 1...n.")
-            return .zipf(n: n.isFinite ? Int(n) : 1, s: required("s", .nonNegative, "Exponent: P(k) is proportional to k^-s."))
+            return .zipf(n: Int(exactly: n) ?? 1, s: required("s", .nonNegative, "Exponent: P(k) is proportional to k^-s."))
         default:
             return decodeChoice(&p)
         }

@@ -17,7 +17,7 @@ extension ModelConfig {
         let nonNegative = 0...Double.infinity
         let unit = 0.0...1.0
         config.agents = r.object("agents", doc: "Who is in the run.") { r in
-            AgentsConfig(count: r.integer("count", default: d.agents.count, 1...1_000_000,
+            AgentsConfig(count: r.integer("count", default: d.agents.count, 1...ScenarioLimits.maxAgents,
                 doc: "Agents in the run, every role included (planners, judge and integrators are agents)."))
         }
         config.codebase = r.object("codebase", doc: "The codebase the agents change: areas of files with Zipf hotspots.") { r in

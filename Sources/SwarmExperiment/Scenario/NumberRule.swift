@@ -29,13 +29,15 @@ public struct NumberRule: Sendable {
         }
     }
 
-    /// Whole numbers in `range`, bounds included.
+    /// Whole numbers in `range`, bounds included. Checked with `Int(exactly:)`, so a value passes
+    /// only when it converts to an `Int` exactly: `Double(Int.max)` (2^63) is in range as a
+    /// double but is no `Int`, and converting it would trap.
     public static func integer(_ range: ClosedRange<Int>) -> NumberRule {
         let upper = range.upperBound == Int.max ? "" : " and at most \(range.upperBound)"
         var schema: [String: JSONValue] = ["type": .string("integer"), "minimum": .number(Double(range.lowerBound))]
         if range.upperBound != Int.max { schema["maximum"] = .number(Double(range.upperBound)) }
         return NumberRule("a whole number, at least \(range.lowerBound)\(upper)", schema: schema) {
-            $0 == $0.rounded() && $0 >= Double(range.lowerBound) && $0 <= Double(range.upperBound)
+            Int(exactly: $0).map(range.contains) ?? false
         }
     }
 }

@@ -275,7 +275,7 @@ public struct ObjectReader {
 
     /// `value` as a whole number in `range`, or nil after reporting why not.
     public static func integer(_ value: JSONValue, at path: ConfigPath, _ range: ClosedRange<Int>, log: ProblemLog) -> Int? {
-        number(value, at: path, .integer(range), log: log).map { Int($0) }
+        number(value, at: path, .integer(range), log: log).flatMap { Int(exactly: $0) }
     }
 }
 

@@ -15,6 +15,8 @@ public enum ScenarioLimits {
     public static let maxSamplesPerRun = 1_000_000
     /// Replicates of each variant at each sweep point.
     public static let maxReplications = 1_000_000
+    /// Agents in one run (`agents.count`).
+    public static let maxAgents = 1_000_000
 
     /// Reports a codebase too large to hold.
     static func checkModel(_ config: ModelConfig, log: ProblemLog) {

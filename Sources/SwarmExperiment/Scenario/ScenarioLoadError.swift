@@ -23,7 +23,7 @@ public enum ScenarioLoadError: WordedError, Sendable {
 
     /// What is wrong with `data` as JSON. `JSONDecoder` only says that the data is not valid JSON;
     /// `JSONSerialization` names the byte where parsing failed, which becomes a line and column.
-    static func syntaxDetail(of data: Data, decoderError: Error) -> String {
+    package static func syntaxDetail(of data: Data, decoderError: Error) -> String {
         var detail = "\(decoderError)"
         if case DecodingError.dataCorrupted(let context) = decoderError {
             detail = context.debugDescription

@@ -29,13 +29,26 @@ extension RunStore {
     }
 
     /// The result stored at `spec`'s address, exactly as it was recorded; nil when there is none.
+    /// Refuses a run whose samples are not numbered 0, 1, 2, ... (one was removed or renumbered),
+    /// since its time series would come out silently shorter or reordered.
     public func storedResult(for spec: RunSpec) throws(RunStoreError) -> RunResult? {
         let address = RunAddress(spec)
         return try reading { db in
             let summaryRows = try Row.fetchAll(db.cachedStatement(sql: RunStore.selectSummarySQL), arguments: [address.hex])
             guard let summary = summaryRows.first else { return nil }
             let samples = try Row.fetchAll(db.cachedStatement(sql: RunStore.selectSamplesSQL), arguments: [address.hex])
-            return RunResult(summary: try RunStore.metrics(summary, address), samples: try samples.map { try RunStore.metrics($0, address) })
+            let summaryValues = try RunStore.metrics(summary, table: "runs", row: "run \(address.hex.prefix(12))", in: file)
+            let sampleValues = try samples.enumerated().map { position, sample in
+                let row = "run \(address.hex.prefix(12)) sample \(position)"
+                let index: DatabaseValue = sample["sample_index"]
+                guard index.exactInteger == position else {
+                    throw RunStoreError.damagedRow(file: file, table: "samples", row: row, column: "sample_index",
+                                                   requirement: "\(position): a run's samples are numbered from 0 without gaps",
+                                                   found: index.shown)
+                }
+                return try RunStore.metrics(sample, table: "samples", row: row, in: file, skipping: 1)
+            }
+            return RunResult(summary: summaryValues, samples: sampleValues)
         }
     }
 
@@ -44,13 +57,15 @@ extension RunStore {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE address = ?)"), arguments: [address.hex])!
     }
 
-    /// A row's values as metrics: a double, or nil for NULL. Anything else was not written by
-    /// swarmsim and is refused rather than guessed at.
-    private static func metrics(_ row: Row, _ address: RunAddress) throws -> [Double?] {
-        try row.databaseValues.map { value in
+    /// A row's values (after the first `skipping`) as metrics: a double, or nil for NULL. Anything
+    /// else (text, a blob, an integer a double would round) was not written by swarmsim and is
+    /// refused, with its column, rather than guessed at.
+    private static func metrics(_ row: Row, table: String, row description: String, in file: String, skipping: Int = 0) throws -> [Double?] {
+        try zip(row.columnNames, row.databaseValues).dropFirst(skipping).map { column, value in
             if value.isNull { return nil }
-            guard let number = Double.fromDatabaseValue(value) else {
-                throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "run \(address) holds \(value) where a number belongs")
+            guard let number = value.exactDouble else {
+                throw RunStoreError.damagedRow(file: file, table: table, row: description, column: column,
+                                               requirement: "a number a double holds exactly, or NULL when undefined", found: value.shown)
             }
             return number
         }
@@ -63,7 +78,8 @@ extension RunStore {
     private static let insertRunSQL = insertSQL(table: "runs", columns: identityColumns + RunResult.summaryColumns)
     private static let insertSampleSQL = insertSQL(table: "samples", columns: ["address", "sample_index"] + RunResult.sampleColumns)
     private static let selectSummarySQL = "SELECT \(quoted(RunResult.summaryColumns)) FROM runs WHERE address = ?"
-    private static let selectSamplesSQL = "SELECT \(quoted(RunResult.sampleColumns)) FROM samples WHERE address = ? ORDER BY sample_index"
+    private static let selectSamplesSQL =
+        "SELECT \(quoted(["sample_index"] + RunResult.sampleColumns)) FROM samples WHERE address = ? ORDER BY sample_index"
 
     private static func insertSQL(table: String, columns: [String]) -> String {
         "INSERT INTO \(table) (\(quoted(columns))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"

@@ -18,9 +18,7 @@ extension RunStore {
         let rows = try reading { db in try Row.fetchAll(db, sql: "SELECT \(RunStore.scenarioColumns) FROM scenarios") }
         var byAddress: [String: StoredScenario] = [:]
         for row in rows {
-            guard let scenario = RunStore.storedScenario(row) else {
-                throw .database(file: file, reason: "a stored scenario is damaged (\(row))")
-            }
+            let scenario = try RunStore.storedScenario(row, file: file)
             byAddress[scenario.address] = scenario
         }
         return byAddress.values.sorted { ($0.name, $0.address) < ($1.name, $1.address) }
@@ -34,15 +32,29 @@ extension RunStore {
         return db.changesCount > 0
     }
 
-    /// The scenario a `scenarios` row holds (in the form of schema 2 or 3); nil when it is damaged.
-    static func storedScenario(_ row: Row) -> StoredScenario? {
-        // Read without GRDB's conversions, which stop the process on a value of the wrong type.
-        func value<T: DatabaseValueConvertible>(_ column: String) -> T? {
-            T.fromDatabaseValue(row[column] as DatabaseValue)
+    /// The scenario a `scenarios` row of `file` holds (in the form of schema 2 or 3). A row holding
+    /// what swarmsim never writes (text where the run count belongs, JSON that does not parse) is
+    /// refused with its column rather than read approximately. The address is computed from the
+    /// content, never taken from the row (see `StoredScenario`).
+    static func storedScenario(_ row: Row, file: String) throws(RunStoreError) -> StoredScenario {
+        // Raw values: GRDB's typed accessors stop the process on a value of the wrong type.
+        func cell(_ column: String) -> DatabaseValue { row[column] }
+        func damaged(_ column: String, _ requirement: String) -> RunStoreError {
+            let address = String.fromDatabaseValue(cell("address")).map { "scenario \($0.prefix(12))" } ?? "a scenario"
+            return .damagedRow(file: file, table: "scenarios", row: address, column: column, requirement: requirement, found: cell(column).shown)
         }
-        guard let name: String = value("name"), let source: Data = value("source"), let settings: String = value("settings"),
-              let variants: String = value("variants"), let runs: Int = value("runs") else { return nil }
-        return StoredScenario(name: name, source: source, settingsText: settings, variantsText: variants, runs: runs)
+        guard let name = String.fromDatabaseValue(cell("name")) else { throw damaged("name", "text") }
+        guard let source = Data.fromDatabaseValue(cell("source")) else { throw damaged("source", "the scenario file's bytes") }
+        guard let settings = String.fromDatabaseValue(cell("settings")).flatMap(StoredScenario.settings(fromText:)) else {
+            throw damaged("settings", "a JSON array of settings, each {\"path\": [...], \"value\": ...}")
+        }
+        guard let variants = String.fromDatabaseValue(cell("variants")).flatMap(StoredScenario.variants(fromText:)) else {
+            throw damaged("variants", "a JSON array of variant labels")
+        }
+        guard let runs = cell("runs").exactInteger, (1...ScenarioLimits.maxRuns).contains(runs) else {
+            throw damaged("runs", NumberRule.integer(1...ScenarioLimits.maxRuns).requirement)
+        }
+        return StoredScenario(name: name, source: source, settings: settings, variants: variants, runs: runs)
     }
 
     /// The columns of `scenarios`, in the order `insert` binds them.

@@ -34,6 +34,9 @@ public enum RunStoreError: LocalizedError, WordedError, Sendable {
     case missingRuns(file: String, scenario: String, missing: Int, total: Int)
     /// `export` could not write the result files into `folder`.
     case cannotWriteResults(folder: String, reason: String)
+    /// A cell holds what swarmsim never writes there (the file was edited or damaged): its
+    /// `table`, the row (`row` says which), the `column`, what is allowed and what was found.
+    case damagedRow(file: String, table: String, row: String, column: String, requirement: String, found: String)
 
     public func description(in wording: any Wording) -> String {
         switch self {
@@ -72,6 +75,9 @@ public enum RunStoreError: LocalizedError, WordedError, Sendable {
                 + "run the scenario (or the missing shards) with \(wording.storeChoice(file))"
         case .cannotWriteResults(let folder, let reason):
             return ResultsWriteError(folder: folder, reason: reason).description
+        case .damagedRow(let file, let table, let row, let column, let requirement, let found):
+            return "\(file): table \(table), \(row), column \"\(column)\": must be \(requirement) (found \(found)); "
+                + "the store was changed outside swarmsim"
         }
     }
 

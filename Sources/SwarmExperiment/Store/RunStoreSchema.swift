@@ -76,7 +76,7 @@ enum RunStoreSchema {
             // Each row again in the form of `StoredScenario`; a damaged row stays as it is, for the
             // reader to report.
             for row in try Row.fetchAll(db, sql: "SELECT \(RunStore.scenarioColumns) FROM scenarios") {
-                guard let scenario = RunStore.storedScenario(row) else { continue }
+                guard let scenario = try? RunStore.storedScenario(row, file: "") else { continue }
                 try db.execute(sql: "DELETE FROM scenarios WHERE address = ?", arguments: [row["address"] as DatabaseValue])
                 _ = try RunStore.insert(scenario, db)
             }

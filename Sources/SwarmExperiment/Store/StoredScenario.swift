@@ -27,23 +27,26 @@ public struct StoredScenario: Sendable, Equatable {
                   variants: plan.selectedVariants, runs: plan.count)
     }
 
-    /// A stored scenario read back from a store's columns; nil when its JSON columns do not parse.
-    ///
-    /// Both forms of the `settings` column are read: schema 3's `{"path", "value"}` and schema 2's,
-    /// which adds the flag the setting came from (`"origin": "--set agents.count"`), ignored here.
-    /// The address is computed from the content, never taken from the row, so a schema 2 row read
-    /// without upgrading its store has the address it will have once upgraded (see `RunStoreSchema`).
-    init?(name: String, source: Data, settingsText: String, variantsText: String, runs: Int) {
-        guard case .array(let settingItems)? = try? JSONDecoder().decode(JSONValue.self, from: Data(settingsText.utf8)),
-              case .array(let variantItems)? = try? JSONDecoder().decode(JSONValue.self, from: Data(variantsText.utf8))
-        else { return nil }
-        let settings = settingItems.compactMap(StoredScenario.setting)
-        let variants = variantItems.compactMap(\.stringValue)
-        guard settings.count == settingItems.count, variants.count == variantItems.count else { return nil }
-        self.init(name: name, source: source, settings: settings, variants: variants, runs: runs)
+    /// The settings a store's `settings` column holds; nil when it is not such a JSON array. Both
+    /// forms are read: schema 3's `{"path", "value"}` and schema 2's, which adds the flag the
+    /// setting came from (`"origin": "--set agents.count"`), ignored here.
+    static func settings(fromText text: String) -> [Setting]? {
+        guard case .array(let items)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        let settings = items.compactMap(StoredScenario.setting)
+        return settings.count == items.count ? settings : nil
     }
 
-    private init(name: String, source: Data, settings: [Setting], variants: [String], runs: Int) {
+    /// The variant labels a store's `variants` column holds; nil when it is not such a JSON array.
+    static func variants(fromText text: String) -> [String]? {
+        guard case .array(let items)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return nil }
+        let variants = items.compactMap(\.stringValue)
+        return variants.count == items.count ? variants : nil
+    }
+
+    /// A stored scenario from its parts. The address is computed from the content, never taken
+    /// from a row, so a schema 2 row read without upgrading its store has the address it will have
+    /// once upgraded (see `RunStoreSchema`).
+    init(name: String, source: Data, settings: [Setting], variants: [String], runs: Int) {
         let identity = JSONValue.object([
             "source_sha256": .string(SHA256.hex(source)),
             "settings": StoredScenario.settingsDocument(settings),
@@ -80,6 +83,9 @@ public struct StoredScenario: Sendable, Equatable {
     }
 
     /// The plan again, decoded with this swarmsim; `file` (the store) names it in messages.
+    /// Refuses a row whose name or run count disagrees with the plan its source, settings and
+    /// variants give: one of its columns was changed outside swarmsim, and exporting it would name
+    /// or count the results wrongly.
     public func plan(storedIn file: String) throws(RunStoreError) -> RunPlan {
         let scenario: Scenario
         do {
@@ -87,11 +93,19 @@ public struct StoredScenario: Sendable, Equatable {
         } catch {
             throw .undecodableScenario(file: file, scenario: name, cause: error)
         }
+        let plan: RunPlan
         do {
-            return try RunPlan(scenario, selecting: variants)
+            plan = try RunPlan(scenario, selecting: variants)
         } catch {
             throw .undecodableScenario(file: file, scenario: name, cause: error)
         }
+        let expected = StoredScenario(plan: plan)
+        for (column, found, wanted) in [("name", "\"\(name)\"", "\"\(expected.name)\""), ("runs", String(runs), String(expected.runs))]
+            where found != wanted {
+            throw .damagedRow(file: file, table: "scenarios", row: "scenario \(address.prefix(12))", column: column,
+                              requirement: "\(wanted), as its source, settings and variants give", found: found)
+        }
+        return plan
     }
 
     private static func settingsDocument(_ settings: [Setting]) -> JSONValue {

@@ -17,10 +17,15 @@ extension UniversalScalabilityLaw {
     /// gamma >= 0. For given sigma and kappa the best gamma is linear least squares, so the search
     /// runs over (sigma, kappa) alone: a grid to find the basin, then Levenberg-Marquardt steps
     /// kept inside the bounds.
-    /// - Precondition: at least 3 points with n >= 1.
-    public static func fit(n: [Double], x: [Double]) -> Fit {
-        precondition(n.count == x.count && n.count >= 3, "a USL fit needs at least 3 (n, x) points")
-        func law(_ sigma: Double, _ kappa: Double) -> UniversalScalabilityLaw {
+    ///
+    /// Throws rather than answer from arithmetic that overflowed: points that are not finite, agent
+    /// counts below 1, fewer than 3 distinct agent counts, or values so large that every
+    /// candidate's residuals overflow (a law fitted to those would be zeros, not an answer).
+    public static func fit(n: [Double], x: [Double]) throws(FitError) -> Fit {
+        try check(n: n, x: x)
+        /// The law with the best gamma for `sigma` and `kappa`; nil when its sums overflow (or
+        /// vanish), which leaves gamma undefined.
+        func law(_ sigma: Double, _ kappa: Double) -> UniversalScalabilityLaw? {
             var sfx = 0.0
             var sff = 0.0
             for (ni, xi) in zip(n, x) {
@@ -28,25 +33,28 @@ extension UniversalScalabilityLaw {
                 sfx += f * xi
                 sff += f * f
             }
+            guard sfx.isFinite, sff.isFinite, sff > 0 else { return nil }
             return UniversalScalabilityLaw(gamma: max(0, sfx / sff), sigma: sigma, kappa: kappa)
         }
         func rss(_ candidate: UniversalScalabilityLaw) -> Double {
             zip(n, x).reduce(0) { $0 + ($1.1 - candidate.throughput($1.0)) * ($1.1 - candidate.throughput($1.0)) }
         }
-        // Coarse grid over sigma in [0, 1] and kappa on a log scale down to 1e-7 (and 0).
-        var best = law(0, 0)
-        var bestRSS = rss(best)
+        // Coarse grid over sigma in [0, 1] and kappa on a log scale down to 1e-7 (and 0). A
+        // candidate whose sums or residuals overflow is passed over (NaN and infinity never win).
+        var found: UniversalScalabilityLaw?
+        var bestRSS = Double.infinity
         let kappas = [0.0] + (0...70).map { pow(10, -7 + Double($0) / 10) }
         for i in 0...50 {
             for kappa in kappas {
-                let candidate = law(Double(i) / 50, kappa)
+                guard let candidate = law(Double(i) / 50, kappa) else { continue }
                 let value = rss(candidate)
                 if value < bestRSS {
-                    best = candidate
+                    found = candidate
                     bestRSS = value
                 }
             }
         }
+        guard var best = found else { throw .overflow }
         // Levenberg-Marquardt on (sigma, kappa), gamma profiled out, steps clamped to the bounds.
         var lambda = 1e-3
         for _ in 0..<200 {
@@ -54,8 +62,9 @@ extension UniversalScalabilityLaw {
             let here = best
             func residuals(_ l: UniversalScalabilityLaw) -> [Double] { zip(n, x).map { $1 - l.throughput($0) } }
             let r0 = residuals(here)
-            let dSigma = zip(residuals(law(here.sigma + h, here.kappa)), r0).map { ($0 - $1) / h }
-            let dKappa = zip(residuals(law(here.sigma, here.kappa + h)), r0).map { ($0 - $1) / h }
+            guard let sigmaStep = law(here.sigma + h, here.kappa), let kappaStep = law(here.sigma, here.kappa + h) else { break }
+            let dSigma = zip(residuals(sigmaStep), r0).map { ($0 - $1) / h }
+            let dKappa = zip(residuals(kappaStep), r0).map { ($0 - $1) / h }
             let a11 = dSigma.reduce(0) { $0 + $1 * $1 }
             let a22 = dKappa.reduce(0) { $0 + $1 * $1 }
             let a12 = zip(dSigma, dKappa).reduce(0) { $0 + $1.0 * $1.1 }
@@ -68,8 +77,8 @@ extension UniversalScalabilityLaw {
             let stepSigma = -(m22 * g1 - a12 * g2) / det
             let stepKappa = -(m11 * g2 - a12 * g1) / det
             let candidate = law(min(1, max(0, here.sigma + stepSigma)), min(1, max(0, here.kappa + stepKappa)))
-            let value = rss(candidate)
-            if value < bestRSS {
+            let value = candidate.map(rss) ?? .nan
+            if let candidate, value < bestRSS {
                 let improvement = bestRSS - value
                 best = candidate
                 bestRSS = value
@@ -82,6 +91,19 @@ extension UniversalScalabilityLaw {
         }
         return Fit(law: best, standardErrors: standardErrors(best, n: n, x: x, rss: bestRSS), residualSumOfSquares: bestRSS,
                    points: n.count)
+    }
+
+    /// Refuses points no law can be fitted to: see `FitError`.
+    private static func check(n: [Double], x: [Double]) throws(FitError) {
+        guard n.count == x.count else { throw .mismatchedCounts(n: n.count, x: x.count) }
+        if let index = n.firstIndex(where: { !($0.isFinite && $0 >= 1) }) {
+            throw .agentCountOutOfRange(index: index, value: n[index])
+        }
+        if let index = x.firstIndex(where: { !$0.isFinite }) {
+            throw .throughputNotFinite(index: index, value: x[index])
+        }
+        let distinct = Set(n).count
+        guard distinct >= 3 else { throw .tooFewAgentCounts(points: n.count, distinct: distinct) }
     }
 
     /// s^2 (J'J)^-1 over (gamma, sigma, kappa) at `law`, by the analytic Jacobian.

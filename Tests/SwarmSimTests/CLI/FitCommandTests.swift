@@ -37,4 +37,26 @@ import Testing
             "Error: a.csv has no column \"throughput\" (columns beginning so: throughput_tasks_per_hour_mean, throughput_tasks_per_hour_sd)"),
             "\(short.stderr)")
     }
+    @Test("fit refuses an agent count of inf (once fitted to zeros with exit 0), a nan throughput and text, naming file, row and column.")
+    func refusesNonFiniteCells() throws {
+        let workspace = try Workspace("{}")
+        for (cell, column, row) in [("inf,3", "n", 4), ("3,nan", "x", 4), ("3,n/a", "x", 4), ("1e400,3", "n", 4)] {
+            try Data("n,x\n1,1\n2,2\n\(cell)\n4,4\n".utf8).write(to: workspace.folder.appendingPathComponent("c.csv"))
+            let result = try workspace.run(["fit", "c.csv", "--x", "n", "--y", "x"])
+            #expect(result.status == 1 && !result.signalled && result.stdout.isEmpty, "\(cell): \(result.status) \(result.stdout)")
+            let found = cell.split(separator: ",")[column == "n" ? 0 : 1]
+            let allowed = column == "n" ? "a finite number, at least 1, or empty" : "a finite number, or empty"
+            #expect(result.stderr == "Error: c.csv: row \(row), column \"\(column)\": must be \(allowed) (found \"\(found)\")\n", "\(result.stderr)")
+        }
+    }
+
+    @Test("fit refuses a group with fewer than 3 distinct agent counts, naming its rows.")
+    func refusesTooFewAgentCounts() throws {
+        let workspace = try Workspace("{}")
+        try Data("g,n,x\na,1,1\na,2,2\na,2,2.1\nb,1,1\nb,2,2\nb,4,3\n".utf8).write(to: workspace.folder.appendingPathComponent("c.csv"))
+        let result = try workspace.run(["fit", "c.csv", "--x", "n", "--y", "x", "--by", "g"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: c.csv: group \"a\" (rows 2, 3, 4): cannot fit the Universal Scalability Law: "
+                + "3 points at 2 distinct agent counts; a fit needs at least 3 distinct agent counts\n", "\(result.stderr)")
+    }
 }

@@ -3,6 +3,7 @@ import SwarmKernel
 import SwarmModel
 import SwarmExperiment
 import SwarmAnalysis
+import GRDB
 import Testing
 
 @Suite struct ReportCommandTests {
@@ -132,5 +133,32 @@ import Testing
         #expect(missing.status != 0 && missing.stderr.contains("nowhere: no such results folder or run store"))
         let notStore = try workspace.run(["report", workspace.scenario])
         #expect(notStore.status != 0 && notStore.stderr.contains(workspace.scenario), "\(notStore.stderr)")
+    }
+    @Test("report refuses a runs.csv whose run_id is 1e300 (once a trap, exit 132): exit 1 naming file, row and column, no report written.")
+    func refusesRunIDBeyondInt() throws {
+        let workspace = try Self.results()
+        let runs = workspace.folder.appendingPathComponent("out/runs.csv")
+        var lines = try String(contentsOf: runs, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[1].hasPrefix("1,"))
+        lines[1] = "1e300" + lines[1].dropFirst()
+        try Data(lines.joined(separator: "\n").utf8).write(to: runs)
+        let result = try workspace.run(["report", "out"])
+        #expect(result.status == 1 && !result.signalled, "\(result.status)")
+        #expect(result.stderr == "Error: out/runs.csv: row 2, column \"run_id\": must be a whole number, at least 1 and at most 10000000 "
+                + "(found \"1e300\")\n", "\(result.stderr)")
+        #expect(try !workspace.exists("out/report.html") && !workspace.entries("out").contains { $0.hasSuffix(".tmp") })
+    }
+
+    @Test("report STORE refuses a metric a double cannot hold exactly (once rounded to 2^63 and reported), naming store, table, run and column.")
+    func refusesInexactStoredMetric() throws {
+        let workspace = try Self.results()
+        let database = try DatabaseQueue(path: workspace.folder.appendingPathComponent("store.sqlite").path)
+        try database.write { db in try db.execute(sql: "UPDATE runs SET throughput_tasks_per_hour = 9223372036854775807 WHERE agents = 10") }
+        let result = try workspace.run(["report", "store.sqlite"])
+        #expect(result.status == 1 && !result.signalled)
+        #expect(result.stderr.hasPrefix("Error: store.sqlite: table runs, run ") && result.stderr.contains(
+            "column \"throughput_tasks_per_hour\": must be a number a double holds exactly, or NULL when undefined (found the integer 9223372036854775807)"),
+            "\(result.stderr)")
+        #expect(!workspace.exists("report-test-report.html"))
     }
 }

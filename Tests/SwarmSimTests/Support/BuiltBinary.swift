@@ -7,6 +7,9 @@ enum BuiltBinary {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// True when a signal ended the process (a trap is SIGILL or SIGTRAP): `status` is then
+        /// the signal's number, not an exit code.
+        var signalled = false
     }
 
     static var url: URL {
@@ -47,7 +50,8 @@ enum BuiltBinary {
             return Output(
                 status: process.terminationStatus,
                 stdout: String(decoding: outData, as: UTF8.self),
-                stderr: String(decoding: errData, as: UTF8.self)
+                stderr: String(decoding: errData, as: UTF8.self),
+                signalled: process.terminationReason == .uncaughtSignal
             )
         }
     }

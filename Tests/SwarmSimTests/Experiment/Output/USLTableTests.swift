@@ -49,7 +49,7 @@ import Testing
             let n = groups.map { Double(plan.groups[$0].config.agents.count) }
             #expect(n == [1, 2, 4, 8])
             let x = try groups.map { try #require(table.summary(of: .throughput, inGroup: $0)).mean }
-            let fit = UniversalScalabilityLaw.fit(n: n, x: x)
+            let fit = try UniversalScalabilityLaw.fit(n: n, x: x)
             laws.append(fit.law)
 
             let fields = lines[1 + index].split(separator: ",", omittingEmptySubsequences: false)
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test("A curve is fitted in agent order; one with fewer than 3 distinct agent counts with a mean gets no row.")
-    func curvesNeedThreeAgentCounts() {
+    func curvesNeedThreeAgentCounts() throws {
         let header = ["variant", "topology", "agents", "x.y", "n", "throughput_tasks_per_hour_mean"]
         func row(_ variant: String, _ agents: Int, _ y: Double, _ throughput: Double?) -> [CSVCell] {
             [.text(variant), .text("flat-lock"), .integer(agents), .number(y), .integer(2), .number(throughput)]
@@ -98,8 +98,8 @@ import Testing
             row("c", 1, 1, 1), row("c", 2, 1, 2), row("c", 2, 1, 2.1),
         ]
         var output = ""
-        ResultsWriter.writeUSL(aggregateHeader: header, rows: rows, to: &output)
-        let fit = UniversalScalabilityLaw.fit(n: [1, 2, 4], x: [1, 1.9, 3.5])
+        try ResultsWriter.writeUSL(aggregateHeader: header, rows: rows, to: &output)
+        let fit = try UniversalScalabilityLaw.fit(n: [1, 2, 4], x: [1, 1.9, 3.5])
         #expect(fit.standardErrors == nil)
         let numbers = [fit.law.gamma, nil, fit.law.sigma, nil, fit.law.kappa, nil, fit.law.peak].map { CSVCell.number($0).field }
         #expect(output == "variant,topology,x.y,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n\n"

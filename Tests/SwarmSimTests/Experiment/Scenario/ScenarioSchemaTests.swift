@@ -89,25 +89,6 @@ import Testing
         #expect(ScenarioFixtures.problems(ScenarioFixtures.text(["$schema": 1])) == ["test.json: $schema: must be a string (found 1)"])
     }
 
-    /// A bundled scenario with one change: `value` put at `path` (object keys and array indices),
-    /// or the key at `path` renamed to `renamed`.
-    private func mutated(_ document: Any, at path: [Any], value: Any? = nil, renamed: String? = nil) -> Any {
-        guard let head = path.first else { return value! }
-        let rest = Array(path.dropFirst())
-        if let index = head as? Int, var array = document as? [Any] {
-            array[index] = mutated(array[index], at: rest, value: value, renamed: renamed)
-            return array
-        }
-        var object = document as! [String: Any]
-        let key = head as! String
-        if rest.isEmpty, let renamed {
-            object[renamed] = object.removeValue(forKey: key) ?? value ?? 1
-        } else {
-            object[key] = mutated(object[key] ?? [String: Any](), at: rest, value: value, renamed: renamed)
-        }
-        return object
-    }
-
     @Test("Bundled scenarios validate; misspelt keys and wrong types are refused by the schema and the decoder alike.",
           .enabled(if: python != nil, "python3 with jsonschema is not installed; .ci/run installs it"))
     func schemaAndDecoderAgree() throws {
@@ -115,29 +96,29 @@ import Testing
         let base = try JSONSerialization.jsonObject(with: Data(contentsOf: RepositoryFiles.root.appendingPathComponent("scenarios/flat-vs-hierarchy.json")))
         // (what is wrong, the path the decoder names, the changed document)
         let cases: [(name: String, path: String, document: Any)] = [
-            ("misspelt top-level key", "replicatons", mutated(base, at: ["replications"], renamed: "replicatons")),
-            ("misspelt model key", "agents.cuont", mutated(base, at: ["agents", "cuont"], value: 5)),
-            ("misspelt key in a variant", "variants[0].topology.knd", mutated(base, at: ["variants", 0, "topology", "kind"], renamed: "knd")),
-            ("misspelt key in an expectation", "expect[0].metrc", mutated(base, at: ["expect", 0, "metric"], renamed: "metrc")),
+            ("misspelt top-level key", "replicatons", JSONTree.mutated(base, at: ["replications"], renamed: "replicatons")),
+            ("misspelt model key", "agents.cuont", JSONTree.mutated(base, at: ["agents", "cuont"], value: 5)),
+            ("misspelt key in a variant", "variants[0].topology.knd", JSONTree.mutated(base, at: ["variants", 0, "topology", "kind"], renamed: "knd")),
+            ("misspelt key in an expectation", "expect[0].metrc", JSONTree.mutated(base, at: ["expect", 0, "metric"], renamed: "metrc")),
             ("misspelt distribution parameter", "tasks.effort_hours.lognormal.sdd",
-             mutated(base, at: ["tasks", "effort_hours"], value: ["lognormal": ["mean": 1, "sdd": 0.5]])),
-            ("misspelt distribution family", "tasks.difficulty.betta", mutated(base, at: ["tasks", "difficulty"], value: ["betta": ["a": 2, "b": 3]])),
-            ("misspelt profile trait", "profiles.default.competance", mutated(base, at: ["profiles", "default", "competance"], value: 1)),
-            ("text for a count", "agents.count", mutated(base, at: ["agents", "count"], value: "many")),
-            ("text for the seed", "seed", mutated(base, at: ["seed"], value: "1")),
-            ("null for a count", "agents.count", mutated(base, at: ["agents", "count"], value: NSNull())),
-            ("null for a section", "codebase", mutated(base, at: ["codebase"], value: NSNull())),
-            ("null for the variants", "variants", mutated(base, at: ["variants"], value: NSNull())),
-            ("a fraction for replications", "replications", mutated(base, at: ["replications"], value: 2.5)),
-            ("an unknown topology", "variants[2].topology.kind", mutated(base, at: ["variants", 2, "topology", "kind"], value: "hierarchy")),
-            ("text for a boolean", "locks.file_locks", mutated(base, at: ["locks", "file_locks"], value: "yes")),
-            ("a probability above 1", "codebase.cross_area_probability", mutated(base, at: ["codebase", "cross_area_probability"], value: 1.5)),
-            ("text for a distribution", "tasks.difficulty", mutated(base, at: ["tasks", "difficulty"], value: "hard")),
+             JSONTree.mutated(base, at: ["tasks", "effort_hours"], value: ["lognormal": ["mean": 1, "sdd": 0.5]])),
+            ("misspelt distribution family", "tasks.difficulty.betta", JSONTree.mutated(base, at: ["tasks", "difficulty"], value: ["betta": ["a": 2, "b": 3]])),
+            ("misspelt profile trait", "profiles.default.competance", JSONTree.mutated(base, at: ["profiles", "default", "competance"], value: 1)),
+            ("text for a count", "agents.count", JSONTree.mutated(base, at: ["agents", "count"], value: "many")),
+            ("text for the seed", "seed", JSONTree.mutated(base, at: ["seed"], value: "1")),
+            ("null for a count", "agents.count", JSONTree.mutated(base, at: ["agents", "count"], value: NSNull())),
+            ("null for a section", "codebase", JSONTree.mutated(base, at: ["codebase"], value: NSNull())),
+            ("null for the variants", "variants", JSONTree.mutated(base, at: ["variants"], value: NSNull())),
+            ("a fraction for replications", "replications", JSONTree.mutated(base, at: ["replications"], value: 2.5)),
+            ("an unknown topology", "variants[2].topology.kind", JSONTree.mutated(base, at: ["variants", 2, "topology", "kind"], value: "hierarchy")),
+            ("text for a boolean", "locks.file_locks", JSONTree.mutated(base, at: ["locks", "file_locks"], value: "yes")),
+            ("a probability above 1", "codebase.cross_area_probability", JSONTree.mutated(base, at: ["codebase", "cross_area_probability"], value: 1.5)),
+            ("text for a distribution", "tasks.difficulty", JSONTree.mutated(base, at: ["tasks", "difficulty"], value: "hard")),
             ("a negative distribution parameter", "tasks.effort_hours.exponential.mean",
-             mutated(base, at: ["tasks", "effort_hours"], value: ["exponential": ["mean": -1]])),
-            ("text for a bound", "expect[1].at_least", mutated(base, at: ["expect", 1, "at_least"], value: "0.5")),
-            ("an unknown metric", "expect[0].metric", mutated(base, at: ["expect", 0, "metric"], value: "throughput")),
-            ("a missing name", "name", mutated(base, at: ["name"], renamed: "title")),
+             JSONTree.mutated(base, at: ["tasks", "effort_hours"], value: ["exponential": ["mean": -1]])),
+            ("text for a bound", "expect[1].at_least", JSONTree.mutated(base, at: ["expect", 1, "at_least"], value: "0.5")),
+            ("an unknown metric", "expect[0].metric", JSONTree.mutated(base, at: ["expect", 0, "metric"], value: "throughput")),
+            ("a missing name", "name", JSONTree.mutated(base, at: ["name"], renamed: "title")),
         ]
         var files = RepositoryFiles.scenarios
         for (index, entry) in cases.enumerated() {
@@ -157,35 +138,6 @@ import Testing
             #expect(decoded.status != 0, "decoder accepted \(entry.name)")
             #expect(decoded.stderr.contains("case-\(index).json: \(entry.path):"), "\(entry.name): \(decoded.stderr)")
         }
-    }
-
-    /// Every path (object keys and array indices) inside `document`, the root excluded.
-    private func paths(_ document: Any, _ prefix: [Any] = []) -> [[Any]] {
-        if let object = document as? [String: Any] {
-            return object.keys.sorted().flatMap { [prefix + [$0]] + paths(object[$0]!, prefix + [$0]) }
-        }
-        if let array = document as? [Any] {
-            return array.indices.flatMap { [prefix + [$0]] + paths(array[$0], prefix + [$0]) }
-        }
-        return []
-    }
-
-    /// `document` without the value at `path`.
-    private func removing(_ document: Any, at path: [Any]) -> Any {
-        let head = path[0]
-        if path.count == 1 {
-            if var object = document as? [String: Any] { object[head as! String] = nil; return object }
-            var array = document as! [Any]
-            array.remove(at: head as! Int)
-            return array
-        }
-        if var object = document as? [String: Any] {
-            object[head as! String] = removing(object[head as! String]!, at: Array(path.dropFirst()))
-            return object
-        }
-        var array = document as! [Any]
-        array[head as! Int] = removing(array[head as! Int], at: Array(path.dropFirst()))
-        return array
     }
 
     @Test("Seeded random damage to the bundled scenarios: the schema never refuses a document the decoder accepts.",
@@ -208,9 +160,9 @@ import Testing
         var decoderAccepts: [Bool] = []
         for index in 0..<400 {
             let base = bases[pick(bases.count)]
-            let places = paths(base)
+            let places = JSONTree.paths(base)
             let place = places[pick(places.count)]
-            let damaged = pick(10) < 7 ? mutated(base, at: place, value: replacements[pick(replacements.count)]) : removing(base, at: place)
+            let damaged = pick(10) < 7 ? JSONTree.mutated(base, at: place, value: replacements[pick(replacements.count)]) : JSONTree.removing(base, at: place)
             let data = try JSONSerialization.data(withJSONObject: damaged, options: [.sortedKeys, .fragmentsAllowed])
             let file = workspace.folder.appendingPathComponent("damaged-\(index).json")
             try data.write(to: file)

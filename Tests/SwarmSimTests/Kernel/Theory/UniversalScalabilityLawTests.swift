@@ -8,7 +8,7 @@ import Testing
     func matchesRUslPackage() throws {
         let n: [Double] = [1, 2, 4, 6, 8, 10]
         let x = [1, 1.8868, 3.0769, 3.5294, 3.5398, 3.3557]
-        let fit = UniversalScalabilityLaw.fit(n: n, x: x)
+        let fit = try UniversalScalabilityLaw.fit(n: n, x: x)
         #expect(abs(fit.law.sigma - 0.02) < 5e-4, "sigma \(fit.law.sigma)")
         #expect(abs(fit.law.kappa - 0.02) < 5e-4, "kappa \(fit.law.kappa)")
         #expect(abs(fit.law.gamma - 1.00) < 5e-3, "gamma \(fit.law.gamma)")
@@ -19,10 +19,10 @@ import Testing
 
     @Test("Exact USL data is fitted exactly, across the range of contention and coherency.",
           arguments: [(2.0, 0.1, 0.001), (0.5, 0.0, 0.0005), (1.0, 0.5, 0.0), (3.0, 0.9, 0.05)])
-    func recoversExactParameters(gamma: Double, sigma: Double, kappa: Double) {
+    func recoversExactParameters(gamma: Double, sigma: Double, kappa: Double) throws {
         let truth = UniversalScalabilityLaw(gamma: gamma, sigma: sigma, kappa: kappa)
         let n: [Double] = [1, 2, 5, 10, 20, 50, 100, 200]
-        let fit = UniversalScalabilityLaw.fit(n: n, x: n.map(truth.throughput))
+        let fit = try UniversalScalabilityLaw.fit(n: n, x: n.map(truth.throughput))
         #expect(abs(fit.law.gamma - gamma) < 1e-4 * gamma)
         #expect(abs(fit.law.sigma - sigma) < 1e-4)
         #expect(abs(fit.law.kappa - kappa) < 1e-6)
@@ -34,10 +34,32 @@ import Testing
     }
 
     @Test("Parameters stay in their bounds even when the data would pull them out.")
-    func boundsHold() {
+    func boundsHold() throws {
         // Superlinear data would want negative sigma; the fit stops at 0.
         let n: [Double] = [1, 2, 4, 8]
-        let fit = UniversalScalabilityLaw.fit(n: n, x: [1, 2.2, 4.8, 10])
+        let fit = try UniversalScalabilityLaw.fit(n: n, x: [1, 2.2, 4.8, 10])
         #expect(fit.law.sigma >= 0 && fit.law.kappa >= 0 && fit.law.gamma >= 0)
+    }
+
+    @Test("The fit refuses what it cannot answer, rather than returning zeros: non-finite points, agent counts below 1, too few distinct agent counts, overflow.")
+    func refusesUnfittablePoints() {
+        let n: [Double] = [1, 2, 4, 8]
+        let x: [Double] = [1, 1.9, 3.5, 6]
+        #expect(throws: UniversalScalabilityLaw.FitError.agentCountOutOfRange(index: 2, value: .infinity)) {
+            try UniversalScalabilityLaw.fit(n: [1, 2, .infinity, 8], x: x)
+        }
+        #expect(throws: UniversalScalabilityLaw.FitError.agentCountOutOfRange(index: 0, value: 0.5)) {
+            try UniversalScalabilityLaw.fit(n: [0.5, 2, 4, 8], x: x)
+        }
+        #expect(throws: UniversalScalabilityLaw.FitError.self) { try UniversalScalabilityLaw.fit(n: [1, 2, .nan, 8], x: x) }
+        #expect(throws: UniversalScalabilityLaw.FitError.throughputNotFinite(index: 3, value: -.infinity)) {
+            try UniversalScalabilityLaw.fit(n: n, x: [1, 1.9, 3.5, -.infinity])
+        }
+        #expect(throws: UniversalScalabilityLaw.FitError.tooFewAgentCounts(points: 4, distinct: 2)) {
+            try UniversalScalabilityLaw.fit(n: [1, 1, 2, 2], x: x)
+        }
+        #expect(throws: UniversalScalabilityLaw.FitError.mismatchedCounts(n: 4, x: 3)) { try UniversalScalabilityLaw.fit(n: n, x: [1, 2, 3]) }
+        // Finite, but every candidate's squared residuals overflow: no law is better than another.
+        #expect(throws: UniversalScalabilityLaw.FitError.overflow) { try UniversalScalabilityLaw.fit(n: n, x: x.map { $0 * 1e300 }) }
     }
 }
