@@ -1,7 +1,7 @@
 /// Exact mean value analysis of the closed machine-repairman system: `n` agents each work for a
 /// mean `think` hours, then queue (FIFO) for one lock held for a mean `service` hours.
 ///
-/// This is the answer the simulator must reproduce for flat peers sharing one lock (MODEL.md):
+/// This is the answer the simulator must reproduce for flat peers sharing one lock (README, "The sceptic's check"):
 /// R(n) = S(1 + Q(n-1)), X(n) = n / (Z + R(n)), Q(n) = X(n) R(n), with Q(0) = 0.
 public struct MeanValueAnalysis: Sendable, Equatable {
     /// Task cycles completed per hour.

@@ -1,7 +1,7 @@
 import SwarmKernel
 
 /// Every parameter of one simulated run, with defaults filled in: what a variant at a sweep point
-/// resolves to. Units are hours for time, probabilities in [0, 1]. MODEL.md explains the mechanisms;
+/// resolves to. Units are hours for time, probabilities in [0, 1]. docs/ODD.md explains the mechanisms;
 /// docs/MODEL-REFERENCE.md lists each field with its default.
 public struct ModelConfig: Sendable, Equatable {
     public var agents = AgentsConfig()

@@ -23,7 +23,7 @@ public struct RunResult: Sendable, Equatable {
     }
 }
 
-/// The summary metrics of one run (MODEL.md, "What is measured"). Shares are of agent-hours.
+/// The summary metrics of one run (docs/ODD.md, section 4.11). Shares are of agent-hours.
 public enum SummaryMetric: String, CaseIterable, Sendable {
     case simulatedHours = "simulated_hours"
     case tasksDone = "tasks_done"

@@ -1,4 +1,4 @@
-/// The road from a finished attempt to main (MODEL.md, "Landing work"): shared build slots, the
+/// The road from a finished attempt to main (docs/ODD.md, section 3.2): shared build slots, the
 /// topology's say (an integrator takes the change over), rebasing conflicts, then the commit policy:
 /// `tolerant` lands after a quick check; `strict` passes one gate at a time on a green main.
 extension SwarmSimulation {

@@ -16,7 +16,7 @@ import Foundation
 ///   hand their built change over and are free at once (no rebase, no commit policy: the lead
 ///   merges). A worker the lead is writing a task for waits for it (`blocked`); a worker the lead
 ///   leaves without work is `idle` ("it idles").
-/// - Few, narrow tasks: the lead keeps at most max(1, floor(`topology.span` x (1 - focus(a))))
+/// - Few, narrow tasks: the lead keeps at most max(1, round(`topology.span` x (1 - focus(a))))
 ///   tasks out (handed out and not yet merged or given up) at its context age a, with planner
 ///   focus(a) = 1 - exp(-a / `drift.focus_tau_hours`); and it writes them as planner-worker's
 ///   planners do, with tunnel vision over every area and misalignment m(a) on each task. A task

@@ -1,4 +1,4 @@
-/// A way of organising the swarm (MODEL.md, "Topologies"): who plays which role, how agents get
+/// A way of organising the swarm (docs/ODD.md, section 7.14): who plays which role, how agents get
 /// work, and what happens around landing. The shared mechanics (attempts, rebases, the commit gate,
 /// lock faults) live in `World`; a topology makes the decisions at the points below.
 ///

@@ -1,4 +1,4 @@
-/// One unit of goal work (MODEL.md, "The codebase and the work").
+/// One unit of goal work (docs/ODD.md, section 2.2).
 struct TaskRecord {
     /// Position in the goal's stream of work: task `id` is drawn from stream ("task", id), so it is
     /// the same task in every topology compared (common random numbers).

@@ -1,7 +1,6 @@
 import SwarmKernel
 
-/// Attempting work and landing it: the mechanics every topology shares (MODEL.md, "Agents" and
-/// "Landing work").
+/// Attempting work and landing it: the mechanics every topology shares (docs/ODD.md, section 7).
 extension World {
     /// Agent `a` starts an attempt at the task in its hand, from a fresh sync of main.
     ///
