@@ -209,11 +209,12 @@ struct TaskBoard {
         drop(a, &world)
     }
 
-    /// Agent `a`'s change is ready to land: unless the board records its claim, the change is
-    /// discarded (the task is listed again, claimed by another peer or marked done), the agent's
-    /// time on it wasted. Returns true when it was discarded.
+    /// Agent `a`'s change is ready to land: if it is for the task `a` claimed and the board no
+    /// longer records that claim, the change is discarded (the task is listed again, claimed by
+    /// another peer or marked done), the agent's time on it wasted. Other work in its hand is not
+    /// the board's to judge. Returns true when it was discarded.
     mutating func discardUnclaimedChange(_ a: AgentID, _ world: inout World) -> Bool {
-        guard holdsClaim(a), !hasClaimOfRecord(a) else { return false }
+        guard holdsClaim(a), world.agents[a].task == claimOf[a], !hasClaimOfRecord(a) else { return false }
         world.counters.discardedChanges += 1
         claimOf[a] = -1
         drop(a, &world)

@@ -14,22 +14,22 @@ struct RandomConfiguration {
     init(seed: Int, kinds: [TopologyKind] = TopologyKind.allCases) {
         var rng = RandomStreams(seed: UInt64(seed)).stream("configuration")
         var choices: [String] = []
-        func pick<T>(_ path: String, _ options: [T]) -> T {
+        func pick<T>(_ path: String, _ options: [T], _ show: (T) -> String = { "\($0)" }) -> T {
             let choice = options[rng.nextInt(below: options.count)]
-            choices.append("\(path)=\(choice)")
+            choices.append("\(path)=\(show(choice))")
             return choice
         }
         var c = ModelConfig()
-        c.topology.kind = pick("topology.kind", kinds)
+        c.topology.kind = pick("topology.kind", kinds, \.rawValue)
         c.agents.count = 1 + rng.nextInt(below: 60)
         choices.append("agents.count=\(c.agents.count)")
         c.codebase.areas = pick("codebase.areas", [1, 2, 16])
         c.codebase.filesPerArea = pick("codebase.files_per_area", [1, 3, 40])
-        c.tasks.count = pick("tasks.count", [nil, 1, 50, 400])
+        c.tasks.count = pick("tasks.count", [nil, 1, 50, 400]) { $0.map(String.init) ?? "null" }
         c.tasks.dependencyProbability = pick("tasks.dependency_probability", [0, 0.5, 0.9])
         c.locks.fileLocks = pick("locks.file_locks", [false, true])
-        c.locks.acquisition = pick("locks.acquisition", LockAcquisition.allCases)
-        c.commits.policy = pick("commits.policy", CommitPolicy.allCases)
+        c.locks.acquisition = pick("locks.acquisition", LockAcquisition.allCases, \.rawValue)
+        c.commits.policy = pick("commits.policy", CommitPolicy.allCases, \.rawValue)
         c.build.slots = pick("build.slots", [0, 1, 3])
         c.topology.judge.enabled = pick("topology.judge.enabled", [false, true])
         c.topology.judge.cycleHours = pick("topology.judge.cycle_hours", [1.0, 24])
