@@ -51,6 +51,6 @@ extension SummaryMetric {
     /// The metrics aggregate.csv summarises across replicates, in column order. Public API.
     public static let aggregated: [SummaryMetric] = [
         .throughput, .effectiveAgents, .efficiency, .lockWaitShare, .idleShare, .drift, .mainRedShare,
-        .costPerTaskUSD, .tasksDone, .costPerEffectiveAgentHourUSD,
+        .costPerTaskUSD, .tasksDone, .costPerEffectiveAgentHourUSD, .retryShare,
     ]
 }

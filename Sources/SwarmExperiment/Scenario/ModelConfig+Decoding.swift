@@ -78,7 +78,11 @@ extension ModelConfig {
                 busyworkHours: r.distribution("busywork_hours", default: d.board.busyworkHours, allowed: nonNegative,
                     doc: "Distribution of the length of a busywork change, in hours."),
                 avoidanceStrength: r.number("avoidance_strength", default: d.board.avoidanceStrength, .nonNegative,
-                    doc: "k in the choice weight exp(-k rho d) of a listed task."))
+                    doc: "k in the choice weight exp(-k rho d) of a listed task."),
+                retryBackoffHours: r.number("retry_backoff_hours", default: d.board.retryBackoffHours, .nonNegative,
+                    doc: "Optimistic: backoff window after a failed versioned write; doubles with each further failure (wait uniform in it)."),
+                retryBackoffMaxHours: r.number("retry_backoff_max_hours", default: d.board.retryBackoffMaxHours, .nonNegative,
+                    doc: "Optimistic: the largest backoff window."))
         }
         config.locks = r.object("locks", doc: "The board lock (and file locks) of flat-lock peers.") { r in
             LocksConfig(

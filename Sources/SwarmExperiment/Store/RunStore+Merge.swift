@@ -16,8 +16,8 @@ extension RunStore {
     /// gives the same store.
     ///
     /// Scenarios are copied as `scenarios()` reads them, so those of a schema 2 source arrive in
-    /// this store's form, under the addresses this store gives them; the other tables are the same
-    /// in both schemas and are copied row for row.
+    /// this store's form, under the addresses this store gives them; the other tables are copied
+    /// row for row, a metric column the source's schema lacks (schema 4's) as `RunStoreSchema.derivation`.
     public func merge(from source: String) throws(RunStoreError) -> MergeCount {
         let scenarios = try RunStore(file: source, access: .readOnly).scenarios()  // a store swarmsim reads, or a clear error
         guard !RunStore.sameFile(file, source) else { throw .mergeIntoItself(file: file) }
@@ -33,8 +33,12 @@ extension RunStore {
                     // Parents before children, for the foreign keys.
                     var runsAdded = 0
                     for table in ["models", "runs", "samples"] {
-                        let columns = RunStore.quoted(try db.columns(in: table, in: "main").map(\.name))
-                        try db.execute(sql: "INSERT OR IGNORE INTO main.\(table) (\(columns)) SELECT \(columns) FROM source.\(table)")
+                        let columns = try db.columns(in: table, in: "main").map(\.name)
+                        let present = Set(try db.columns(in: table, in: "source").map(\.name))
+                        try db.execute(sql: """
+                            INSERT OR IGNORE INTO main.\(table) (\(RunStore.quoted(columns))) \
+                            SELECT \(RunStoreSchema.selection(columns, present: present)) FROM source.\(table)
+                            """)
                         if table == "runs" { runsAdded = db.changesCount }
                     }
                     added = MergeCount(scenarios: scenariosAdded, runs: runsAdded)

@@ -34,7 +34,7 @@ extension RunStore {
     public func storedResult(for spec: RunSpec) throws(RunStoreError) -> RunResult? {
         let address = RunAddress(spec)
         return try reading { db in
-            let summaryRows = try Row.fetchAll(db.cachedStatement(sql: RunStore.selectSummarySQL), arguments: [address.hex])
+            let summaryRows = try Row.fetchAll(db.cachedStatement(sql: selectSummarySQL), arguments: [address.hex])
             guard let summary = summaryRows.first else { return nil }
             let samples = try Row.fetchAll(db.cachedStatement(sql: RunStore.selectSamplesSQL), arguments: [address.hex])
             let summaryValues = try RunStore.metrics(summary, table: "runs", row: "run \(address.hex.prefix(12))", in: file)
@@ -77,7 +77,6 @@ extension RunStore {
     ]
     private static let insertRunSQL = insertSQL(table: "runs", columns: identityColumns + RunResult.summaryColumns)
     private static let insertSampleSQL = insertSQL(table: "samples", columns: ["address", "sample_index"] + RunResult.sampleColumns)
-    private static let selectSummarySQL = "SELECT \(quoted(RunResult.summaryColumns)) FROM runs WHERE address = ?"
     private static let selectSamplesSQL =
         "SELECT \(quoted(["sample_index"] + RunResult.sampleColumns)) FROM samples WHERE address = ? ORDER BY sample_index"
 

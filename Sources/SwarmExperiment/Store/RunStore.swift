@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwarmModel
 
 /// A file holding every run made into it (an SQLite database; the CLI's default is
 /// results/swarmsim.sqlite): each run's identity, parameters, resolved model, summary and time
@@ -35,6 +36,9 @@ public final class RunStore: RunSink, RunCache, Sendable {
     /// The store's path, as given: every error message names it.
     public let file: String
     private let database: DatabaseQueue
+    /// The query of a run's summary metrics; a metric an older schema has no column for (a schema
+    /// 2 or 3 store opened to read) reads as `RunStoreSchema.derivation`.
+    let selectSummarySQL: String
 
     /// Opens the store at `file`. Refuses, without changing it, a file that is not SQLite, an
     /// SQLite database that is not a swarmsim store and a store of another schema version.
@@ -58,11 +62,13 @@ public final class RunStore: RunSink, RunCache, Sendable {
             case (.store, .readOnly):
                 break
             case (.empty, .readWrite), (.store, .readWrite):
-                try migrate()
+                try RunStore.migrate(database)
                 try database.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
             }
+            let stored = try database.read { db in Set(try db.columns(in: "runs").map(\.name)) }
+            selectSummarySQL = "SELECT \(RunStoreSchema.selection(RunResult.summaryColumns, present: stored)) FROM runs WHERE address = ?"
         } catch {
             throw RunStoreError.wrapping(error, file: file)
         }
@@ -114,7 +120,7 @@ public final class RunStore: RunSink, RunCache, Sendable {
     /// Applies the migrations this store lacks. GRDB reads which are applied outside the
     /// migration's transaction, so when two processes create one store at once the slower fails
     /// on tables that now exist; it then finds the schema complete and carries on.
-    private func migrate() throws {
+    private static func migrate(_ database: DatabaseQueue) throws {
         do {
             try RunStoreSchema.migrator.migrate(database)
         } catch {

@@ -40,6 +40,13 @@ import GRDB
 /// sources of a merge): its rows are read in the new form (`StoredScenario`), addresses computed
 /// from their content, and merged into a store in that form.
 ///
+/// Schema 4 adds the summary metric `retry_share` to `runs`. The runs already stored get what
+/// their engine would have measured where that is known: 0 outside the optimistic topology (the
+/// only one that retries), NULL for optimistic runs, whose failed operations were not recorded
+/// (old-engine runs are never reused anyway: the engine fingerprint is in every run address). A
+/// schema 2 or 3 store opened only to read gives the same values, and so do its runs merged into
+/// a schema 4 store.
+///
 /// Metric columns are declared without a type, so SQLite keeps each double exactly as bound (a
 /// REAL column would store -0.0 as 0); an undefined value is NULL.
 enum RunStoreSchema {
@@ -47,10 +54,11 @@ enum RunStoreSchema {
     static let format = "swarmsim run store"
 
     /// The schema this swarmsim writes, the last migration's number.
-    static let version = 3
+    static let version = 4
 
     /// The schemas this swarmsim reads without upgrading them: 2 differs from 3 only in the form of
-    /// the `scenarios` rows, which are read in either form.
+    /// the `scenarios` rows, which are read in either form, and 2 and 3 from 4 only in a metric
+    /// column, read as NULL where it is missing.
     static let readable = 2...version
 
     /// The migrator that brings a store to `version`, each migration in one transaction with the
@@ -82,6 +90,15 @@ enum RunStoreSchema {
             }
             try db.execute(sql: "UPDATE metadata SET value = '3' WHERE key = 'schema_version'")
         }
+        migrator.registerMigration("v4") { db in
+            try db.alter(table: "runs") { t in
+                for column in version4SummaryColumns { t.add(column: column) }
+            }
+            for column in version4SummaryColumns {
+                try db.execute(sql: "UPDATE runs SET \"\(column)\" = \(derivation(of: column))")
+            }
+            try db.execute(sql: "UPDATE metadata SET value = '4' WHERE key = 'schema_version'")
+        }
         return migrator
     }
 
@@ -98,6 +115,21 @@ enum RunStoreSchema {
 
     /// The summary metric columns schema 2 adds.
     static let version2SummaryColumns = ["cost_per_effective_agent_hour_usd"]
+
+    /// The summary metric columns schema 4 adds.
+    static let version4SummaryColumns = ["retry_share"]
+
+    /// The SQL value of `column` for a run stored before the column existed: what its engine
+    /// measured where that is known, otherwise NULL.
+    static func derivation(of column: String) -> String {
+        column == "retry_share" ? "CASE WHEN topology = 'optimistic' THEN NULL ELSE 0.0 END" : "NULL"
+    }
+
+    /// `columns` of a table that has the columns `present`, quoted and comma-separated, for a
+    /// SELECT: a column an older schema lacks reads as its derivation.
+    static func selection(_ columns: [String], present: Set<String>) -> String {
+        columns.map { present.contains($0) ? "\"\($0)\"" : derivation(of: $0) }.joined(separator: ", ")
+    }
 
     /// The sample metric columns of schema 1, in timeseries.csv's order.
     static let version1SampleColumns = [

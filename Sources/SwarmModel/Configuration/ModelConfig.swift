@@ -156,10 +156,15 @@ public struct BoardConfig: Sendable, Equatable {
     public var busyworkHours = Distribution(.exponential(mean: 0.3))
     /// k in the choice weight exp(-k * rho * d).
     public var avoidanceStrength = 8.0
+    /// optimistic: the backoff window after a first failed versioned write (about one operation on
+    /// an empty board); it doubles with each further failure of the same operation.
+    public var retryBackoffHours = 0.05
+    /// optimistic: the largest backoff window (about one task's effort: nobody waits out longer).
+    public var retryBackoffMaxHours = 2.0
 
     public init() {}
 
-    public init(operationHours: Distribution, hoursPerEntry: Double, openTasksPerAgent: Double, doneEntriesKept: Int, busyworkProbability: Double, busyworkHours: Distribution, avoidanceStrength: Double) {
+    public init(operationHours: Distribution, hoursPerEntry: Double, openTasksPerAgent: Double, doneEntriesKept: Int, busyworkProbability: Double, busyworkHours: Distribution, avoidanceStrength: Double, retryBackoffHours: Double, retryBackoffMaxHours: Double) {
         self.operationHours = operationHours
         self.hoursPerEntry = hoursPerEntry
         self.openTasksPerAgent = openTasksPerAgent
@@ -167,6 +172,8 @@ public struct BoardConfig: Sendable, Equatable {
         self.busyworkProbability = busyworkProbability
         self.busyworkHours = busyworkHours
         self.avoidanceStrength = avoidanceStrength
+        self.retryBackoffHours = retryBackoffHours
+        self.retryBackoffMaxHours = retryBackoffMaxHours
     }
 }
 

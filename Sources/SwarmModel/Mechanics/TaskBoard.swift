@@ -7,33 +7,64 @@ import Foundation
 /// Peers choose their own work here, so risk aversion bites (F3): a task's choice weight is
 /// exp(-k rho d), and a risk-averse peer sometimes makes busywork instead. Tasks passed over for too
 /// many picks are deferred (dropped from the board, never done): that is where avoided hard work goes.
+///
+/// The board is one file that every operation reads at its start and writes whole at its end, so a
+/// write made on a stale copy loses the updates written since (`TaskBoard+LostUpdates.swift`). The
+/// board is the peers' only record of who does what: a peer lands only work it holds the claim of
+/// record for.
 struct TaskBoard {
-    /// Open tasks on the board, oldest first.
-    private(set) var listed: [Int32] = []
-    /// A claim on the board: the task and the peer who claimed it.
+    /// When an update was written, and whether under the lock or a passed version check.
+    struct Stamp {
+        let time: Double
+        let guarded: Bool
+    }
+
+    /// A claim on the board: the task, the peer who claimed it, and when.
     struct Claim {
         let slot: Int32
         let agent: AgentID
+        let claimed: Stamp
     }
 
-    /// Claims not yet marked done, oldest first. A task has at most one entry on the board, listed
-    /// or claimed: a claim a lost update overwrote is gone, its task listed again.
-    private(set) var claimed: [Claim] = []
-    private(set) var doneEntries = 0
+    /// A done mark a stale write could still undo: the claim it replaced, and when.
+    struct DoneMark {
+        let claim: Claim
+        let done: Stamp
+    }
+
+    /// Open tasks on the board, oldest first.
+    private(set) var listed: [Int32] = []
+    /// Claims not yet marked done, oldest first. A task has at most one entry on the board
+    /// (listing, claim or done mark); a claim a stale write undid is gone, its task listed again.
+    var claimed: [Claim] = []
+    /// Done marks recent enough that a write in progress could have read the board before them.
+    var doneMarks: [DoneMark] = []
+    /// Done entries written and not undone; the board keeps the last `done_entries_kept` of them.
+    var doneEntries = 0
     /// Open tasks the board keeps listed.
     let target: Int
     /// Picks a listed task may be passed over before it is deferred.
     let patience: Int
     private(set) var picks = 0
-    /// Times the board was written, and when last (optimistic concurrency checks against it).
-    private(set) var version = 0
+    /// When the board was last written by an operation (optimistic concurrency checks against it),
+    /// and last written without the lock or check: a write that read the board later has nothing
+    /// to undo.
     private(set) var lastWrite = -Double.infinity
+    private(set) var lastUnguardedWrite = -Double.infinity
+    /// The stamp of the write in progress, given to the updates it makes.
+    var writeStamp = Stamp(time: 0, guarded: true)
     let config: BoardConfig
     /// Scratch space for one pick's choice weights, kept to avoid reallocating it every pick.
     private var weights: [Double] = []
-    /// The task each peer claimed and must mark done, or -1 (the peer does not know when a lost
-    /// update has overwritten its claim).
-    private var claimOf: [Int32]
+    /// The task each peer claimed and must mark done, or -1 (the peer does not know when a stale
+    /// write has undone its claim).
+    private(set) var claimOf: [Int32]
+    /// When each peer's board operation in progress read the board (infinity: none in progress).
+    private(set) var readAt: [Double]
+    /// Done marks are pruned once there are this many (see `pruneDoneMarks`).
+    var doneMarksPruneAt = 16
+    /// A stale write has restored a claim to a peer that may have moved on since.
+    var mayHoldStaleClaims = false
 
     enum Pick {
         case task(Int32)
@@ -47,11 +78,18 @@ struct TaskBoard {
         target = max(1, Int((Double(peers) * config.openTasksPerAgent).rounded(.up)))
         patience = target
         claimOf = Array(repeating: -1, count: peers)
+        readAt = Array(repeating: .infinity, count: peers)
     }
 
     /// Whether agent `a` holds a claim it must mark done (false while it makes busywork).
     func holdsClaim(_ a: AgentID) -> Bool {
         claimOf[a] >= 0
+    }
+
+    /// Whether the board records agent `a`'s claim on the task it holds.
+    func hasClaimOfRecord(_ a: AgentID) -> Bool {
+        let slot = claimOf[a]
+        return slot >= 0 && claimed.contains { $0.slot == slot && $0.agent == a }
     }
 
     /// Entries an agent reads or rewrites in one board operation.
@@ -62,6 +100,32 @@ struct TaskBoard {
     /// Duration of one board operation by agent `a` (before any hold inflation).
     func operationHours(_ a: AgentID, _ world: inout World) -> Double {
         world.draw(a, config.operationHours) + config.hoursPerEntry * Double(entries)
+    }
+
+    // MARK: Operations
+
+    /// Agent `a` starts a board operation: it reads the board now.
+    mutating func beginOperation(_ a: AgentID, at now: Double) {
+        readAt[a] = now
+    }
+
+    /// Agent `a`'s operation ends without writing (a failed versioned write, a crash).
+    mutating func endOperation(_ a: AgentID) {
+        readAt[a] = .infinity
+    }
+
+    /// Agent `a` writes the board, ending its operation: the copy it read replaces the board, so
+    /// the updates written since its read are lost (all of them when `guarded` is false: without
+    /// the lock or the version check; those of unguarded writers when it holds the lock, which keeps
+    /// out only the writers who take it). The change it came to make follows (`claimNext`,
+    /// `markDone`).
+    mutating func write(by a: AgentID, guarded: Bool, _ world: inout World) {
+        let read = readAt[a]
+        readAt[a] = .infinity
+        writeStamp = Stamp(time: world.now, guarded: guarded)
+        undoUpdates(after: read, unguardedOnly: guarded, &world)
+        lastWrite = world.now
+        if !guarded { lastUnguardedWrite = world.now }
     }
 
     /// Agent `a` picks its next piece of work from the board and claims it.
@@ -87,15 +151,21 @@ struct TaskBoard {
             }
         }
         let slot = listed.remove(at: chosen)
-        claimed.append(Claim(slot: slot, agent: a))
+        claimed.append(Claim(slot: slot, agent: a, claimed: writeStamp))
         picks += 1
         deferStale(&world)
         return .task(slot)
     }
 
-    /// Agent `a` takes its next piece of work from the board: busywork starts at once, an empty
-    /// board leaves it idle. Returns true when it claimed a task, which it must now start.
+    /// Agent `a` takes its next piece of work from the board in the write it is making: a claim
+    /// the board shows in its name, or else a pick; busywork starts at once, an empty board leaves
+    /// it idle. Returns true when it claimed a task, which it must now start.
     mutating func claimNext(_ a: AgentID, _ world: inout World) -> Bool {
+        if let slot = staleClaim(of: a) {
+            world.assign(slot, to: a)
+            claimOf[a] = slot
+            return true
+        }
         switch pick(a, &world) {
         case .task(let slot):
             world.assign(slot, to: a)
@@ -111,73 +181,72 @@ struct TaskBoard {
         return false
     }
 
-    /// Agent `a` marks its claimed task done: its claim leaves the board (unless a lost update
-    /// overwrote it: the task is then listed or claimed by someone else, and stays so), and the
-    /// task's storage is freed once nobody works on it.
+    /// Agent `a` marks its claimed task done in the write it is making. If a stale write undid its
+    /// claim, the task's entry (listed again, or claimed by another peer) is replaced by the done
+    /// mark: whoever claimed it since will find its claim gone.
     mutating func markDone(by a: AgentID, _ world: inout World) {
         let slot = claimOf[a]
         claimOf[a] = -1
         doneEntries += 1
-        guard let index = claimed.firstIndex(where: { $0.agent == a }) else { return }
-        claimed.remove(at: index)
-        world.backlog[slot].onBoard = false
-        if world.backlog[slot].done && world.backlog[slot].workers == 0 {
+        if let index = claimed.firstIndex(where: { $0.slot == slot }) {
+            doneMarks.append(DoneMark(claim: claimed.remove(at: index), done: writeStamp))
+        } else if let index = listed.firstIndex(of: slot) {
+            listed.remove(at: index)
+            doneMarks.append(DoneMark(claim: Claim(slot: slot, agent: a, claimed: writeStamp), done: writeStamp))
+        }
+        // Otherwise it is marked done already (by a peer that did it again), or was deferred.
+        pruneDoneMarks(&world)
+    }
+
+    /// Agent `a` gave up on its claimed task: it goes back on the board (if the board still records
+    /// the claim) and out of the agent's hand.
+    mutating func abandon(by a: AgentID, _ world: inout World) {
+        let slot = claimOf[a]
+        if let index = claimed.firstIndex(where: { $0.slot == slot && $0.agent == a }) {
+            claimed.remove(at: index)
+            list(slot, &world)
+        }
+        claimOf[a] = -1
+        drop(a, &world)
+    }
+
+    /// Agent `a`'s change is ready to land: if it is for the task `a` claimed and the board no
+    /// longer records that claim, the change is discarded (the task is listed again, claimed by
+    /// another peer or marked done), the agent's time on it wasted. Other work in its hand is not
+    /// the board's to judge. Returns true when it was discarded.
+    mutating func discardUnclaimedChange(_ a: AgentID, _ world: inout World) -> Bool {
+        guard holdsClaim(a), world.agents[a].task == claimOf[a], !hasClaimOfRecord(a) else { return false }
+        world.counters.discardedChanges += 1
+        claimOf[a] = -1
+        drop(a, &world)
+        return true
+    }
+
+    /// Agent `a` lets go of its task. A task the board no longer lists (deferred while the agent
+    /// worked on it unawares) is freed once nobody holds it, done or not: deferred work stays dropped.
+    private mutating func drop(_ a: AgentID, _ world: inout World) {
+        let slot = world.agents[a].task
+        guard slot >= 0 else { return }
+        world.agents[a].task = -1
+        world.backlog[slot].workers -= 1
+        if world.backlog[slot].workers == 0 && !world.backlog[slot].onBoard {
             world.backlog.retire(slot)
         }
     }
 
-    /// Agent `a` gave up on its claimed task: it goes back on the board (unless a lost update
-    /// already put it back) and out of the agent's hand.
-    mutating func abandon(by a: AgentID, _ world: inout World) {
-        if let index = claimed.firstIndex(where: { $0.agent == a }) {
-            relist(at: index, &world)
-        }
-        claimOf[a] = -1
-        world.dropTask(a)
-    }
-
-    /// Puts the task of claim `index` back on the list.
-    private mutating func relist(at index: Int, _ world: inout World) {
-        list(claimed.remove(at: index).slot, &world)
-    }
-
-    private mutating func list(_ slot: Int32, _ world: inout World) {
+    /// Lists `slot` as open.
+    mutating func list(_ slot: Int32, _ world: inout World) {
         listed.append(slot)
         world.backlog[slot].enteredAtPick = picks
         world.backlog[slot].onBoard = true
     }
 
-    /// A write that was not under the lock overwrote the latest claim (F2's lost update): that
-    /// task is listed again while its agent still works on it, so it may be done twice.
-    mutating func loseLatestClaim(_ world: inout World) {
-        guard !claimed.isEmpty else { return }
-        world.counters.lostUpdates += 1
-        relist(at: claimed.count - 1, &world)
-    }
-
-    /// Every way the board breaks its invariant: each entry (listed or claimed) is an open task
-    /// marked on the board, listed once, and every open task marked on the board has an entry.
-    func invariantViolations(_ world: World) -> [String] {
-        var problems: [String] = []
-        let live = world.backlog.pool.liveSlots()
-        var entries = Array(repeating: 0, count: live.count)
-        for slot in listed + claimed.map(\.slot) {
-            guard slot >= 0, Int(slot) < live.count, live[Int(slot)], world.backlog[slot].onBoard else {
-                problems.append("board entry for task slot \(slot), which is not an open task on the board")
-                continue
-            }
-            entries[Int(slot)] += 1
+    /// Takes `slot` off the board; its storage is freed once nobody holds it.
+    mutating func takeOff(_ slot: Int32, _ world: inout World) {
+        world.backlog[slot].onBoard = false
+        if world.backlog[slot].workers == 0 {
+            world.backlog.retire(slot)
         }
-        for slot in live.indices where live[slot] && world.backlog.pool.tasks[slot].onBoard && entries[slot] != 1 {
-            problems.append("task slot \(slot) is on the board with \(entries[slot]) entries")
-        }
-        return problems
-    }
-
-    /// Records a write to the board at `now`.
-    mutating func recordWrite(at now: Double) {
-        version += 1
-        lastWrite = now
     }
 
     private mutating func refill(_ world: inout World) {
@@ -190,10 +259,31 @@ struct TaskBoard {
     private mutating func deferStale(_ world: inout World) {
         while let oldest = listed.first, picks - world.backlog[oldest].enteredAtPick > patience {
             listed.removeFirst()
-            world.backlog[oldest].onBoard = false
-            if world.backlog[oldest].workers == 0 {
-                world.backlog.retire(oldest)
-            }
+            takeOff(oldest, &world)
         }
+    }
+
+    /// Every way the board breaks its invariant: each entry (listing, claim or done mark) is an
+    /// open task marked on the board, with one entry, and every open task marked on the board has
+    /// one; a done mark's task has landed.
+    func invariantViolations(_ world: World) -> [String] {
+        var problems: [String] = []
+        let live = world.backlog.pool.liveSlots()
+        var entries = Array(repeating: 0, count: live.count)
+        let slots = listed + claimed.map(\.slot) + doneMarks.map(\.claim.slot)
+        for slot in slots {
+            guard slot >= 0, Int(slot) < live.count, live[Int(slot)], world.backlog[slot].onBoard else {
+                problems.append("board entry for task slot \(slot), which is not an open task on the board")
+                continue
+            }
+            entries[Int(slot)] += 1
+        }
+        for slot in live.indices where live[slot] && world.backlog.pool.tasks[slot].onBoard && entries[slot] != 1 {
+            problems.append("task slot \(slot) is on the board with \(entries[slot]) entries")
+        }
+        for mark in doneMarks where !(Int(mark.claim.slot) < live.count && live[Int(mark.claim.slot)] && world.backlog[mark.claim.slot].done) {
+            problems.append("done mark for task slot \(mark.claim.slot), which has not landed")
+        }
+        return problems
     }
 }

@@ -69,6 +69,9 @@ public enum SummaryMetric: String, CaseIterable, Sendable {
     /// work do to the price of useful work, which cost per task (misaligned tasks included) hides.
     /// Last because it came last (schema 2): columns keep their places.
     case costPerEffectiveAgentHourUSD = "cost_per_effective_agent_hour_usd"
+    /// Share of agent-hours spent retrying the board: optimistic operations whose versioned write
+    /// failed, and the backoff after them (0 elsewhere). Last because it came last (schema 4).
+    case retryShare = "retry_share"
 }
 
 /// The metrics of one sample interval (from the previous sample time to `time_hours`).

@@ -109,6 +109,7 @@ struct RunSampler {
         set(.events, Double(world.events.processedCount))
         // As the store's schema 2 migration computes it from stored columns, to the last bit.
         set(.costPerEffectiveAgentHourUSD, effective > 0 ? c.costUSD / (effective * end) : nil)
+        set(.retryShare, c.retryHours / agentHours)
         return RunResult(summary: summary, samples: rows)
     }
 

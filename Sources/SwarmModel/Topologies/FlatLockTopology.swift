@@ -2,7 +2,9 @@
 /// task and marking it done each hold the board lock for a board operation, inflated by the
 /// agent's habit of holding locks too long; with `locks.file_locks`, peers also lock the files
 /// they touch while they work. Every lock fault applies: forgotten releases, crashes while holding,
-/// and writes made without the lock, which lose someone else's claim.
+/// and writes made without the lock. Such a write is made on a copy others may have written since,
+/// and a locked write that read the board before it overwrites it in turn: either way updates are
+/// lost (`TaskBoard+LostUpdates.swift`), and a peer whose claim is gone has its change discarded.
 struct FlatLockTopology: Topology {
     static let boardLock: Int32 = 0
 
@@ -51,19 +53,20 @@ struct FlatLockTopology: Topology {
         peers[a].phase = phase
         if world.chance(a, world.agents[a].traits.unlockedWriteProbability) {
             world.counters.unlockedWrites += 1
-            if !world.locks.isFree(Self.boardLock) {
-                board.loseLatestClaim(&world)
-            }
             startBoardOperation(a, &world, locked: false)
         } else if world.requestLock(a, Self.boardLock) {
             startBoardOperation(a, &world, locked: true)
         }
     }
 
+    /// Agent `a` reads the board now and writes it at the end of the operation. Its habit of
+    /// dwelling on the operation (hold inflation) costs its time with or without the lock; only
+    /// with the lock does it keep others waiting, so skipping the lock saves the writer nothing
+    /// but the wait.
     private mutating func startBoardOperation(_ a: AgentID, _ world: inout World, locked: Bool) {
-        var hours = board.operationHours(a, &world)
-        if locked { hours *= world.agents[a].traits.holdInflation }
+        let hours = board.operationHours(a, &world) * world.agents[a].traits.holdInflation
         peers[a].operationLocked = locked
+        board.beginOperation(a, at: world.now)
         world.schedule(a, .topology, after: hours, doing: .coordinating)
     }
 
@@ -80,7 +83,12 @@ struct FlatLockTopology: Topology {
         if peers[a].operationLocked {
             if world.chance(a, world.agents[a].traits.crashWhileHoldingProbability) {
                 // A claim is lost with the agent; a done mark is made by whoever clears the lock.
-                if phase == .markDone { board.markDone(by: a, &world) }
+                if phase == .markDone {
+                    board.write(by: a, guarded: true, &world)
+                    board.markDone(by: a, &world)
+                } else {
+                    board.endOperation(a)
+                }
                 world.crash(a, holding: Self.boardLock)
                 return
             }
@@ -88,7 +96,7 @@ struct FlatLockTopology: Topology {
                 lockGranted(next, &world)
             }
         }
-        board.recordWrite(at: world.now)
+        board.write(by: a, guarded: peers[a].operationLocked, &world)
         switch phase {
         case .claim:
             if board.claimNext(a, &world) { startWork(a, &world) }
@@ -137,6 +145,15 @@ struct FlatLockTopology: Topology {
                 lockGranted(next, &world)
             }
         }
+    }
+
+    /// A peer lands only work the board records as its own: otherwise its change is discarded and
+    /// it goes back to the board for other work.
+    mutating func submit(_ a: AgentID, _ world: inout World) -> Bool {
+        guard board.discardUnclaimedChange(a, &world) else { return false }
+        releaseFileLocks(a, &world)
+        agentReady(a, &world)
+        return true
     }
 
     mutating func landed(_ a: AgentID, _ world: inout World) {

@@ -8,11 +8,17 @@ struct RunCounters {
     var alignedValue = 0.0
     var misalignedValue = 0.0
     var conflicts = 0
+    /// Board updates undone by a write made on a stale copy (claims, done marks, listings).
     var lostUpdates = 0
+    /// Changes discarded as they were about to land because the board no longer recorded their
+    /// peer's claim.
+    var discardedChanges = 0
     var duplicateTasks = 0
     var lockLeaks = 0
     var unlockedWrites = 0
     var crashes = 0
+    /// Agent-hours on board operations whose versioned write failed, and backing off after them.
+    var retryHours = 0.0
     var earlyStops = 0
     var brokenCommits = 0
     var cycles = 0

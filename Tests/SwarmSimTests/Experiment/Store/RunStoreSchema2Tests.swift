@@ -60,9 +60,10 @@ import Testing
                     arguments: [row.address, "store demo", Data(StoreFixtures.scenarioText.utf8), row.settings, #"["pw"]"#, plan.count])
             }
             try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current])
-            for table in ["models", "runs", "samples"] {
-                try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM current.\(table)")
-            }
+            try db.execute(sql: "INSERT INTO main.models SELECT * FROM current.models")
+            let columns = RunStore.quoted(try db.columns(in: "runs", in: "main").map(\.name))
+            try db.execute(sql: "INSERT INTO main.runs SELECT \(columns) FROM current.runs")
+            try db.execute(sql: "INSERT INTO main.samples SELECT * FROM current.samples")
             try db.execute(sql: "DETACH DATABASE current")
         }
         try legacy.close()
@@ -114,7 +115,7 @@ import Testing
         #expect(try target.merge(from: current) == RunStore.MergeCount(scenarios: 0, runs: 0))
     }
 
-    @Test("Written to, a schema 2 store is upgraded to schema 3 in place: one row per plan, and its runs are reused.")
+    @Test("Written to, a schema 2 store is upgraded to schema 4 in place: one row per plan, and its runs are reused.")
     func upgraded() async throws {
         let current = try currentStore()
         let old = try schema2Store(runsOf: current)

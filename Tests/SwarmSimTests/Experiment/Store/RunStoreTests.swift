@@ -72,7 +72,8 @@ import Testing
 
     @Test("The migrations' metric columns are today's metrics: a changed metric list needs a new migration.")
     func schemaMatchesMetrics() throws {
-        #expect(RunStoreSchema.version1SummaryColumns + RunStoreSchema.version2SummaryColumns == RunResult.summaryColumns)
+        #expect(RunStoreSchema.version1SummaryColumns + RunStoreSchema.version2SummaryColumns + RunStoreSchema.version4SummaryColumns
+            == RunResult.summaryColumns)
         #expect(RunStoreSchema.version1SampleColumns == RunResult.sampleColumns)
     }
 
@@ -105,12 +106,48 @@ import Testing
         #expect(!defined.isEmpty && defined.allSatisfy { $0 > 0 })
     }
 
+    @Test("A schema 3 store gains retry_share: 0 outside optimistic (nothing else retries), unknown for optimistic runs; read as it is, it gives the same.")
+    func upgradeFromSchema3() throws {
+        let (current, old) = (storeFile("current"), storeFile("old"))
+        let plan = try StoreFixtures.plan()
+        let optimistic = try StoreFixtures.plan(StoreFixtures.optimisticScenarioText)
+        try StoreFixtures.record(plan, into: RunStore(file: current))
+        try StoreFixtures.record(optimistic, into: RunStore(file: current))
+        // The same runs as schema 3 held them: without the column.
+        let legacy = try DatabaseQueue(path: old)
+        try RunStoreSchema.migrator.migrate(legacy, upTo: "v3")
+        try legacy.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current])
+            for table in ["scenarios", "models"] {
+                try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM current.\(table)")
+            }
+            let columns = ["address", "scenario", "variant", "topology", "agents", "point", "replicate", "seed", "swarmsim_version",
+                           "duration_hours", "sample_every_hours", "model", "parameters"]
+                + RunStoreSchema.version1SummaryColumns + RunStoreSchema.version2SummaryColumns
+            try db.execute(sql: "INSERT INTO main.runs SELECT \(RunStore.quoted(columns)) FROM current.runs")
+            try db.execute(sql: "INSERT INTO main.samples SELECT * FROM current.samples")
+            try db.execute(sql: "DETACH DATABASE current")
+        }
+        try legacy.close()
+        func check(_ store: RunStore) throws {
+            for spec in plan {
+                #expect(try store.storedResult(for: spec)?[.retryShare] == 0)
+            }
+            for spec in optimistic {
+                let stored = try #require(try store.storedResult(for: spec))
+                #expect(stored[.retryShare] == nil && stored[.throughput] == Simulation.run(spec)[.throughput])
+            }
+        }
+        try check(RunStore(file: old, access: .readOnly))
+        try check(RunStore(file: old))
+    }
+
     @Test("A new store is in WAL mode and records its format and schema version, and no clock time.")
     func metadata() throws {
         let file = storeFile()
         _ = try RunStore(file: file)
         #expect(try StoreFixtures.dump(file) == [
-            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"3"]"#,
+            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"4"]"#,
         ])
         #expect(try DatabaseQueue(path: file).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
     }
@@ -199,7 +236,7 @@ import Testing
             try RunStore(file: file)
         } throws: { error in
             (error as? RunStoreError)?.description
-                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 3); upgrade swarmsim"
+                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 4); upgrade swarmsim"
         }
     }
 

@@ -32,6 +32,11 @@ enum StoreFixtures {
         "sweep": ["agents.count": [1, 2]],
     ])
 
+    /// One optimistic variant of three peers: runs that measure retry_share.
+    static let optimisticScenarioText = ScenarioFixtures.text([
+        "name": "optimistic demo", "topology": ["kind": "optimistic"], "agents": ["count": 3],
+    ])
+
     /// The plan of `text` decoded with `settings` (each `PATH=VALUE`), restricted to `variants`.
     static func plan(_ text: String = scenarioText, settings: [String] = [], variants: [String] = []) throws -> RunPlan {
         try RunPlan(ScenarioFixtures.decode(text, settings: settings), selecting: variants)
