@@ -310,7 +310,7 @@ public struct TopologyConfig: Sendable, Equatable {
     public var maxDepth = 3
     /// false: one planner leads every worker (no sub-planners).
     public var recursive = true
-    /// A planner's time to write one task.
+    /// A planner's time to write one task, or one batch for a sub-planner.
     public var planningHours = Distribution(.exponential(mean: 0.05))
     public var judge = JudgeConfig()
     /// integrator topology: reviewers every change queues for.
