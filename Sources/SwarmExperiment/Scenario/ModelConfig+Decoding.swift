@@ -160,11 +160,11 @@ extension ModelConfig {
             TopologyConfig(
                 kind: r.choice("kind", default: d.topology.kind,
                     doc: "flat-lock: peers share a locked task board; optimistic: peers claim with version checks; planner-worker: a hierarchy of planners; integrator: planner-worker with reviewers every change queues for; planner-executor: one planner in synchronous plan-execute-judge waves; continuous-executor: one lead plans, hands out and merges every task, with no judge and no fresh start."),
-                span: r.integer("span", default: d.topology.span, 2...10_000, doc: "Most workers or sub-planners a planner leads (continuous-executor: most tasks the lead keeps out with a fresh context)."),
-                maxDepth: r.integer("max_depth", default: d.topology.maxDepth, 1...20, doc: "Most levels of planners."),
+                span: r.integer("span", default: d.topology.span, 2...10_000, doc: "Most workers or sub-planners a planner of a recursive hierarchy leads; a larger swarm gets more levels instead (continuous-executor: most tasks the lead keeps out with a fresh context)."),
+                maxDepth: r.integer("max_depth", default: d.topology.maxDepth, 1...20, doc: "Levels of planners the hierarchy is shaped for; a swarm larger than span and max_depth hold, (span^(max_depth+1) - 1) / (span - 1) agents besides the judge, gets the levels it needs."),
                 recursive: r.bool("recursive", default: d.topology.recursive, doc: "false: one planner leads every worker."),
                 planningHours: r.distribution("planning_hours", default: d.topology.planningHours, allowed: nonNegative,
-                    doc: "Distribution of a planner's time to write one task, in hours."),
+                    doc: "Distribution of a planner's time to write one task, or one batch of work for a sub-planner, in hours."),
                 judge: r.object("judge", doc: "The judge of planner-worker, integrator and planner-executor topologies.") { r in
                     JudgeConfig(
                         enabled: r.bool("enabled", default: d.topology.judge.enabled, doc: "A judge ends each cycle with a fresh start (planner-executor: ends each wave)."),

@@ -313,10 +313,11 @@ public struct TopologyConfig: Sendable, Equatable {
     public var kind = TopologyKind.plannerWorker
     /// Most workers or sub-planners a planner leads before it delegates to sub-planners.
     public var span = 12
+    /// Levels of planners the hierarchy is shaped for; a larger swarm gets the levels it needs.
     public var maxDepth = 3
     /// false: one planner leads every worker (no sub-planners).
     public var recursive = true
-    /// A planner's time to write one task.
+    /// A planner's time to write one task, or one batch for a sub-planner.
     public var planningHours = Distribution(.exponential(mean: 0.05))
     public var judge = JudgeConfig()
     /// integrator topology: reviewers every change queues for.

@@ -1,7 +1,12 @@
 /// The shape of a planner/worker tree (F6): a root planner owns every area; while it would lead
 /// more than `span` workers it delegates to sub-planners that each fully own a slice of its areas,
-/// down to `max_depth` levels, using as few planners as the span allows (about one per `span`
-/// workers). Without recursion one planner leads everyone.
+/// using as few planners as the span allows (about one per `span` workers). Without recursion one
+/// planner leads everyone.
+///
+/// Capacity: a shape of span s and depth d leads at most s^d workers with (s^d - 1) / (s - 1)
+/// planners. The tree goes down to `max_depth` levels, and deeper when the swarm outgrows that
+/// shape: it takes the fewest levels that hold every agent, so no planner ever leads more than its
+/// span (the overflow does not land on one planner).
 ///
 /// Agents are numbered planners first (depth-first), then each planner's workers in planner order,
 /// so the same configuration always gives the same agent the same role.
@@ -10,15 +15,22 @@ struct PlannerHierarchy {
         var parent: Int
         var depth: Int
         var areas: [Int32]
+        /// Workers this planner leads directly.
         var workers: Int
+        /// Workers below it, directly or through its sub-planners: the size of a batch of work it
+        /// is handed (one task per worker).
+        var workersBelow = 0
     }
 
     private(set) var planners: [Planner] = []
     /// The planner (index into `planners`) each worker reports to, in worker order.
     private(set) var workerPlanner: [Int] = []
+    /// The levels the tree may use: `max_depth`, or more when the agents need them.
+    let levels: Int
 
     /// The hierarchy for `agents` agents; a single agent is a worker that plans for itself.
     init(agents: Int, topology: TopologyConfig, areas: Int) {
+        levels = topology.recursive ? Self.levels(for: agents, topology) : 1
         guard agents >= 2 else {
             if agents == 1 { workerPlanner = [-1] }
             return
@@ -26,6 +38,12 @@ struct PlannerHierarchy {
         build(budget: agents, parent: -1, depth: 1, areas: (0..<areas).map(Int32.init), topology)
         for (index, planner) in planners.enumerated() {
             workerPlanner.append(contentsOf: repeatElement(index, count: planner.workers))
+        }
+        // Sub-planners come after their parent (depth-first), so one backward pass sums the teams.
+        for index in planners.indices.reversed() {
+            planners[index].workersBelow += planners[index].workers
+            let parent = planners[index].parent
+            if parent >= 0 { planners[parent].workersBelow += planners[index].workersBelow }
         }
     }
 
@@ -37,19 +55,38 @@ struct PlannerHierarchy {
         Array(repeating: Role.planner, count: planners.count) + Array(repeating: Role.worker, count: workerPlanner.count)
     }
 
+    /// The most agents (planners and workers) a tree of span `span` and `levels` levels holds:
+    /// (s^(d+1) - 1) / (s - 1), saturating at `Int.max`.
+    static func capacity(span: Int, levels: Int) -> Int {
+        var total = 1
+        for _ in 0..<levels {
+            let (product, overflow) = total.multipliedReportingOverflow(by: span)
+            guard !overflow, product < Int.max - 1 else { return Int.max }
+            total = product + 1
+        }
+        return total
+    }
+
+    /// `max_depth`, or the fewest levels whose capacity holds `agents` when that shape cannot.
+    static func levels(for agents: Int, _ topology: TopologyConfig) -> Int {
+        var levels = max(topology.maxDepth, 1)
+        while capacity(span: topology.span, levels: levels) < agents { levels += 1 }
+        return levels
+    }
+
     private mutating func build(budget: Int, parent: Int, depth: Int, areas: [Int32], _ topology: TopologyConfig) {
         let index = planners.count
         planners.append(Planner(parent: parent, depth: depth, areas: areas, workers: 0))
         let span = topology.span
         var remaining = budget - 1
-        if remaining <= span || !topology.recursive || depth >= topology.maxDepth {
+        if remaining <= span || !topology.recursive || depth >= levels {
             planners[index].workers = remaining
             return
         }
         // Each of the planner's `span` slots takes a sub-planner's team as large as needed (up to the
         // most a team below this depth can hold), leaving one agent per later slot; what is left
         // when it fits the free slots becomes the planner's direct workers.
-        let capacity = Self.teamCapacity(depth: depth + 1, topology)
+        let capacity = Self.capacity(span: span, levels: levels - depth)
         var teams: [Int] = []
         var slots = span
         while remaining > slots && slots > 0 {
@@ -68,11 +105,6 @@ struct PlannerHierarchy {
         if remaining > 0 {
             planners[index].areas = slices[parts.count - 1]
         }
-    }
-
-    /// The most agents a team led by a planner at `depth` holds without overloading anyone.
-    private static func teamCapacity(depth: Int, _ topology: TopologyConfig) -> Int {
-        depth >= topology.maxDepth ? topology.span + 1 : 1 + topology.span * teamCapacity(depth: depth + 1, topology)
     }
 
     /// `areas` cut into contiguous slices in proportion to `sizes`, each at least one area (shared

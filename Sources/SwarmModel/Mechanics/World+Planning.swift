@@ -18,6 +18,22 @@ extension World {
         draw(a, config.topology.planningHours) / agents[a].traits.speed
     }
 
+    /// Whether a batch planner `a` hands down is misaligned, cut from work of direction
+    /// `inherited`: a misaligned batch stays so; otherwise `a`'s own misalignment at its context
+    /// age may turn it. Each level of the hierarchy is one more chance to go wrong.
+    mutating func handDownMisaligned(by a: AgentID, inheriting inherited: Bool) -> Bool {
+        inherited || chance(a, misalignment.probability(age: contextAge(a)))
+    }
+
+    /// Planner `a` wrote the task in `slot` out of a misaligned batch: the wrong direction reaches
+    /// the task unless `a` sees it, with its chance of understanding the task (as a worker sees
+    /// through a poor specification). Only the planner writing concrete tasks can hold them
+    /// against the goal, and it does not see its own drift, only what came from above.
+    mutating func followMisalignedBatch(_ slot: Int32, by a: AgentID) {
+        let understanding = agents[a].traits.successProbability(difficulty: backlog[slot].difficulty, gain: config.work.competenceGain)
+        if !chance(a, understanding) { backlog[slot].misaligned = true }
+    }
+
     /// Planner `a`, owning `areas`, writes its next task, or nil when its slice of the goal has
     /// none left now. Tunnel vision: the more its focus has narrowed with context age, the likelier
     /// it stays in `currentArea`; otherwise it moves to one of its areas at random. When that area

@@ -3,7 +3,7 @@ import SwarmKernel
 /// Small runs that together exercise every mechanism of the model: each topology as configured by
 /// default, and again with every fault and optional mechanism on (lock faults, file locks, polling,
 /// strict commits, build slots, dependencies, a finite goal, early stops, short judge cycles, two
-/// integrators) and durations from every distribution family. A change to the simulator's behaviour
+/// integrators, a planner hierarchy grown past its configured shape) and durations from every distribution family. A change to the simulator's behaviour
 /// shows in at least one of them: the engine fingerprint digests their results, and the invariant
 /// tests step through them event by event.
 ///
@@ -33,6 +33,11 @@ package enum CanonicalRuns {
         harsh.commits.gateHours = Distribution(.uniform(min: 0.02, max: 0.08))
         harsh.topology.judge.cycleHours = 6
         harsh.topology.integrators = 2
+        if kind == .plannerWorker || kind == .integrator {
+            // A dozen planner-worker agents outgrow a span of 2 on one level: three levels hand work down.
+            harsh.topology.span = 2
+            harsh.topology.maxDepth = 1
+        }
         harsh.topology.planningHours = Distribution(.normal(mean: 0.06, sd: 0.02, min: 0.01, max: nil))
         harsh.profiles["default"]!.forgetReleaseProbability = .constant(0.2)
         harsh.profiles["default"]!.crashWhileHoldingProbability = .constant(0.1)

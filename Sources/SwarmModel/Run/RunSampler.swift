@@ -113,13 +113,15 @@ struct RunSampler {
         return RunResult(summary: summary, samples: rows)
     }
 
-    /// Least-squares slope of the per-sample red share against time, per day: > 0 means main is
-    /// red more and more often (F8's "no upward trend" check).
+    /// Least-squares slope of the per-sample red share against time, per day, over the samples
+    /// taken after the first day: > 0 means main is red more and more often (F8's "no upward
+    /// trend" check). Main starts green, so the first day's rise to its usual red share is warm-up,
+    /// not a trend; counted, it alone tilts a week's slope up by several thousandths a day.
     private func redTrendPerDay() -> Double? {
         let timeIndex = SampleMetric.allCases.firstIndex(of: .timeHours)!
         let redIndex = SampleMetric.allCases.firstIndex(of: .mainRedShare)!
         let points = rows.compactMap { row -> (Double, Double)? in
-            guard let t = row[timeIndex], let red = row[redIndex] else { return nil }
+            guard let t = row[timeIndex], t > 24, let red = row[redIndex] else { return nil }
             return (t, red)
         }
         guard points.count >= 3 else { return nil }

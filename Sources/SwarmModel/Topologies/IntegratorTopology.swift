@@ -90,4 +90,8 @@ struct IntegratorTopology: Topology {
     mutating func timer(_ id: Int32, _ world: inout World) {
         inner.timer(id, &world)
     }
+
+    func invariantViolations(_ world: World) -> [String] {
+        inner.invariantViolations(world)
+    }
 }

@@ -6,17 +6,31 @@ import DequeModule
 /// task it writes, and its focus narrows with context age (tunnel vision: it keeps planning for the
 /// area it is in). With a judge, every cycle ends in a fresh start: context ages reset, at a
 /// restart cost.
+///
+/// Planners above the leaves plan for their sub-planners: each hands down batches of work for a
+/// sub-planner's slice (planning time per batch, one task per worker below it, `BatchSupply`), and
+/// a sub-planner writes tasks, or smaller batches, only out of a batch it holds; with none it
+/// waits, blocked, and so does everyone waiting on it. So every level costs a hand-down's delay
+/// and one more chance that its planner's misalignment turns the batch and all cut from it; the
+/// leaf planner writing tasks from a misaligned batch catches the wrong direction only as far as
+/// it understands each task.
 struct PlannerWorkerTopology: Topology {
     private static let cycleTimer: Int32 = 0
 
     private struct PlannerState {
         let agent: AgentID
         let areas: [Int32]
-        /// Workers waiting for a task from this planner, first come first served.
+        /// The planner this one reports to (index into `plannerStates`), or -1 for the root.
+        let parent: Int
+        /// Workers waiting for a task and sub-planners waiting for a batch from this planner,
+        /// first come first served.
         var waiting = Deque<AgentID>()
         var busy = false
         /// The area the planner last planned for.
         var currentArea: Int
+        /// What the planner may still write, handed down by its parent; nil for the root, which
+        /// owns the whole goal.
+        var supply: BatchSupply?
     }
 
     private let hierarchy: PlannerHierarchy
@@ -59,7 +73,9 @@ struct PlannerWorkerTopology: Topology {
         plannerOf = Array(repeating: -1, count: world.agents.count)
         plannerIndexOf = Array(repeating: -1, count: world.agents.count)
         for (index, planner) in hierarchy.planners.enumerated() {
-            plannerStates.append(PlannerState(agent: AgentID(index), areas: planner.areas, currentArea: Int(planner.areas[0])))
+            plannerStates.append(PlannerState(
+                agent: AgentID(index), areas: planner.areas, parent: planner.parent, currentArea: Int(planner.areas[0]),
+                supply: planner.parent >= 0 ? BatchSupply(size: planner.workersBelow) : nil))
             plannerIndexOf[index] = index
         }
         for (offset, planner) in hierarchy.workerPlanner.enumerated() {
@@ -94,13 +110,29 @@ struct PlannerWorkerTopology: Topology {
         }
         plannerStates[planner].waiting.append(a)
         world.setActivity(a, .blocked)
-        if !plannerStates[planner].busy && world.agents[plannerStates[planner].agent].step == .none {
-            planNext(planner, &world)
+        wake(planner, &world)
+    }
+
+    /// Planner `p` turns to its line, unless it is writing or restarting.
+    private mutating func wake(_ p: Int, _ world: inout World) {
+        if !plannerStates[p].busy && world.agents[plannerStates[p].agent].step == .none {
+            planNext(p, &world)
         }
     }
 
-    /// Planner `p` writes a task for the first worker waiting, if any.
+    /// Sub-planner `p`, running low, joins its planner's line for the next batch.
+    private mutating func askForBatchIfLow(_ p: Int, _ world: inout World) {
+        guard plannerStates[p].supply?.wantsMore == true else { return }
+        plannerStates[p].supply?.requested = true
+        let parent = plannerStates[p].parent
+        plannerStates[parent].waiting.append(plannerStates[p].agent)
+        wake(parent, &world)
+    }
+
+    /// Planner `p` writes a task or a batch for the first in its line, if any, and if it holds
+    /// work to write from; with none it waits for the batch it asked for.
     private mutating func planNext(_ p: Int, _ world: inout World) {
+        askForBatchIfLow(p, &world)
         let agent = plannerStates[p].agent
         guard !plannerStates[p].waiting.isEmpty else {
             plannerStates[p].busy = false
@@ -108,6 +140,11 @@ struct PlannerWorkerTopology: Topology {
             return
         }
         if world.restartIfPending(agent) { return }
+        if plannerStates[p].supply?.available == 0 {
+            plannerStates[p].busy = false
+            world.setActivity(agent, .blocked)
+            return
+        }
         plannerStates[p].busy = true
         world.schedule(agent, .topology, after: world.planningHours(of: agent), doing: .coordinating)
     }
@@ -118,10 +155,9 @@ struct PlannerWorkerTopology: Topology {
             world.setActivity(a, .idle)
             return
         }
-        // A planner-worker planner sets its direction afresh for every task it writes.
-        var direction: Bool?
         guard world.agents[a].role == .planner else {
-            // A lone worker plans for itself.
+            // A lone worker plans for itself, in a direction set afresh for every task.
+            var direction: Bool?
             if let slot = world.writeOwnTask(by: a, direction: &direction) {
                 world.assign(slot, to: a)
                 world.beginAttempt(a)
@@ -131,22 +167,74 @@ struct PlannerWorkerTopology: Topology {
             return
         }
         let p = plannerIndexOf[a]
-        let areas = plannerStates[p].areas
-        guard let slot = world.planTask(by: a, areas: areas, currentArea: &plannerStates[p].currentArea, direction: &direction),
-              let worker = plannerStates[p].waiting.popFirst()
-        else {
-            // This planner's slice of the goal is done: its workers have nothing more to do.
-            while let worker = plannerStates[p].waiting.popFirst() { world.setActivity(worker, .idle) }
-            plannerStates[p].busy = false
-            world.setActivity(a, .idle)
-            return
+        if let next = plannerStates[p].waiting.first, world.agents[next].role == .planner {
+            plannerStates[p].waiting.removeFirst()
+            handDown(from: p, to: plannerIndexOf[next], &world)
+        } else {
+            writeTaskForNextWorker(p, &world)
         }
-        world.assign(slot, to: worker)
-        world.beginAttempt(worker)
         planNext(p, &world)
     }
 
+    /// Planner `p` writes a task for the worker first in its line, out of its batch, in a
+    /// direction set afresh for every task; a misaligned batch may misdirect it too.
+    private mutating func writeTaskForNextWorker(_ p: Int, _ world: inout World) {
+        var direction: Bool?
+        let agent = plannerStates[p].agent
+        let areas = plannerStates[p].areas
+        guard let slot = world.planTask(by: agent, areas: areas, currentArea: &plannerStates[p].currentArea, direction: &direction),
+              let worker = plannerStates[p].waiting.popFirst()
+        else {
+            // This planner's slice of the goal is done: the workers in its line have nothing more
+            // to do (sub-planners there still get their batches).
+            for _ in 0..<plannerStates[p].waiting.count {
+                let waiting = plannerStates[p].waiting.removeFirst()
+                if world.agents[waiting].role == .planner {
+                    plannerStates[p].waiting.append(waiting)
+                } else {
+                    world.setActivity(waiting, .idle)
+                }
+            }
+            return
+        }
+        if plannerStates[p].supply?.nextMisaligned == true { world.followMisalignedBatch(slot, by: agent) }
+        _ = plannerStates[p].supply?.take(upTo: 1)
+        world.assign(slot, to: worker)
+        world.beginAttempt(worker)
+    }
+
+    /// Planner `p` hands a batch down to sub-planner `c`: a full batch for `c`'s team, or what is
+    /// left of `p`'s oldest batch, in that batch's direction unless `p`'s own misalignment turns it.
+    private mutating func handDown(from p: Int, to c: Int, _ world: inout World) {
+        guard let size = plannerStates[c].supply?.size else { return }
+        let inherited = plannerStates[p].supply?.nextMisaligned ?? false
+        let tasks = plannerStates[p].supply?.take(upTo: size) ?? size
+        let misaligned = world.handDownMisaligned(by: plannerStates[p].agent, inheriting: inherited)
+        plannerStates[c].supply?.receive(Batch(tasks: tasks, misaligned: misaligned))
+        wake(c, &world)
+    }
+
     mutating func lockGranted(_ a: AgentID, _ world: inout World) {}
+
+    /// Each sub-planner that asked for a batch waits for it exactly once, in its own planner's
+    /// line, and each supply's books balance.
+    func invariantViolations(_ world: World) -> [String] {
+        var problems: [String] = []
+        var inLine = Array(repeating: 0, count: plannerStates.count)
+        for (p, state) in plannerStates.enumerated() {
+            for agent in state.waiting where world.agents[agent].role == .planner {
+                let child = plannerIndexOf[agent]
+                if plannerStates[child].parent != p { problems.append("planner \(child) waits in the line of planner \(p), which does not lead it") }
+                inLine[child] += 1
+            }
+            problems += state.supply?.invariantViolations().map { "planner \(p): \($0)" } ?? []
+        }
+        for (p, state) in plannerStates.enumerated() {
+            let asked = state.supply?.requested == true ? 1 : 0
+            if inLine[p] != asked { problems.append("planner \(p) asked for \(asked) batches but waits in line \(inLine[p]) times") }
+        }
+        return problems
+    }
 
     mutating func landed(_ a: AgentID, _ world: inout World) {
         agentReady(a, &world)

@@ -28,10 +28,53 @@ import Testing
         #expect(h.workerPlanner.allSatisfy { h.planners.indices.contains($0) })
     }
 
-    @Test("No planner leads more than its span while the depth limit allows delegating.",
-          arguments: [14, 50, 200, 500, 1000, 1885])
+    @Test("No planner leads more than its span, at any size: the tree takes the levels it needs.",
+          arguments: [10, 14, 50, 100, 200, 500, 1000, 1885, 1886, 10_000])
     func spanIsRespected(agents: Int) {
-        #expect(children(hierarchy(agents)).allSatisfy { $0 <= 12 })
+        let h = hierarchy(agents)
+        #expect(children(h).allSatisfy { $0 <= 12 }, "\(agents) agents: a planner leads \(children(h).max()!)")
+        #expect(h.workerPlanner.count + h.planners.count == agents)
+    }
+
+    @Test("The shape at 10, 100, 1,000 and 10,000 agents: its levels, the fewest planners a span of 12 allows, none over its span.",
+          arguments: [(10, 1), (100, 3), (1_000, 3), (10_000, 4)])
+    func shapes(agents: Int, depth: Int) {
+        let h = hierarchy(agents)
+        #expect(h.depth == depth)
+        // P planners have P - 1 planner edges and agents - P worker edges, at most 12 each.
+        #expect(h.planners.count == (agents - 1 + 11) / 12)
+        #expect(children(h).max()! <= 12)
+        // Every worker is counted once in its planner's team and in every team above it.
+        #expect(h.planners[0].workersBelow == h.workerPlanner.count)
+        for (p, planner) in h.planners.enumerated() {
+            let below = planner.workers + h.planners.filter { $0.parent == p }.map(\.workersBelow).reduce(0, +)
+            #expect(planner.workersBelow == below)
+        }
+    }
+
+    @Test("Capacity: span s and depth d hold (s^(d+1) - 1) / (s - 1) agents, s^d of them workers; one agent more takes another level.",
+          arguments: [(12, 3), (12, 1), (2, 4), (5, 2)])
+    func capacity(span: Int, depth: Int) {
+        let full = PlannerHierarchy.capacity(span: span, levels: depth)
+        var power = 1
+        for _ in 0..<depth { power *= span }
+        #expect(full == (power * span - 1) / (span - 1))
+        let exact = hierarchy(full, span: span, depth: depth)
+        #expect(exact.depth == depth)
+        #expect(exact.workerPlanner.count == power)
+        #expect(children(exact).allSatisfy { $0 == span })
+        let over = hierarchy(full + 1, span: span, depth: depth)
+        #expect(over.depth == depth + 1)
+        #expect(children(over).max()! <= span)
+    }
+
+    @Test("Capacity saturates instead of overflowing for wide, deep shapes.")
+    func capacitySaturates() {
+        #expect(PlannerHierarchy.capacity(span: 10_000, levels: 20) == Int.max)
+        var topology = TopologyConfig()
+        topology.span = 10_000
+        topology.maxDepth = 20
+        #expect(PlannerHierarchy(agents: 20_000, topology: topology, areas: 16).depth == 2)
     }
 
     @Test("The tree uses the fewest planners a span of 12 allows: about one per twelve workers.")
@@ -68,10 +111,12 @@ import Testing
         #expect(Set(leadingAreas(hierarchy(200, areas: 16))) == Set((0..<16).map(Int32.init)))
     }
 
-    @Test("Depth never exceeds the limit; beyond its capacity the deepest planners lead more than their span.")
-    func depthLimit() {
+    @Test("Beyond the configured shape's capacity the tree grows a level instead of overloading a planner.")
+    func depthGrows() {
         let h = hierarchy(3000, depth: 2)
-        #expect(h.depth == 2)
-        #expect(children(h).max()! > 12)
+        #expect(h.depth == 4)
+        #expect(children(h).max()! <= 12)
+        #expect(hierarchy(157, depth: 2).depth == 2)
+        #expect(hierarchy(158, depth: 2).depth == 3)
     }
 }
