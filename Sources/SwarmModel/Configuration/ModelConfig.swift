@@ -69,7 +69,8 @@ public struct TasksConfig: Sendable, Equatable {
 
     public init() {}
 
-    public init(count: Int?, extraFiles: Distribution, difficulty: Distribution, effortHours: Distribution, hardEffortFactor: Double, hardThreshold: Double, dependencyProbability: Double) {
+    public init(count: Int?, extraFiles: Distribution, difficulty: Distribution, effortHours: Distribution,
+                hardEffortFactor: Double, hardThreshold: Double, dependencyProbability: Double) {
         self.count = count
         self.extraFiles = extraFiles
         self.difficulty = difficulty
@@ -105,7 +106,11 @@ public struct ProfileConfig: Sendable, Equatable {
 
     public init() {}
 
-    public init(competence: Distribution, speed: Distribution, riskAversion: Distribution, earlyStopPerHour: Distribution, holdInflation: Distribution, forgetReleaseProbability: Distribution, crashWhileHoldingProbability: Distribution, unlockedWriteProbability: Distribution, specificationQuality: Distribution, inputTokensPerHour: Double, outputTokensPerHour: Double, usdPerMillionInputTokens: Double, usdPerMillionOutputTokens: Double) {
+    public init(competence: Distribution, speed: Distribution, riskAversion: Distribution,
+                earlyStopPerHour: Distribution, holdInflation: Distribution, forgetReleaseProbability: Distribution,
+                crashWhileHoldingProbability: Distribution, unlockedWriteProbability: Distribution,
+                specificationQuality: Distribution, inputTokensPerHour: Double, outputTokensPerHour: Double,
+                usdPerMillionInputTokens: Double, usdPerMillionOutputTokens: Double) {
         self.competence = competence
         self.speed = speed
         self.riskAversion = riskAversion
@@ -164,7 +169,9 @@ public struct BoardConfig: Sendable, Equatable {
 
     public init() {}
 
-    public init(operationHours: Distribution, hoursPerEntry: Double, openTasksPerAgent: Double, doneEntriesKept: Int, busyworkProbability: Double, busyworkHours: Distribution, avoidanceStrength: Double, retryBackoffHours: Double, retryBackoffMaxHours: Double) {
+    public init(operationHours: Distribution, hoursPerEntry: Double, openTasksPerAgent: Double, doneEntriesKept: Int,
+                busyworkProbability: Double, busyworkHours: Distribution, avoidanceStrength: Double,
+                retryBackoffHours: Double, retryBackoffMaxHours: Double) {
         self.operationHours = operationHours
         self.hoursPerEntry = hoursPerEntry
         self.openTasksPerAgent = openTasksPerAgent
@@ -195,7 +202,8 @@ public struct LocksConfig: Sendable, Equatable {
 
     public init() {}
 
-    public init(acquisition: LockAcquisition, pollIntervalHours: Double, leaseHours: Double, fileLocks: Bool, restartHours: Distribution) {
+    public init(acquisition: LockAcquisition, pollIntervalHours: Double, leaseHours: Double, fileLocks: Bool,
+                restartHours: Distribution) {
         self.acquisition = acquisition
         self.pollIntervalHours = pollIntervalHours
         self.leaseHours = leaseHours
@@ -330,7 +338,9 @@ public struct TopologyConfig: Sendable, Equatable {
 
     public init() {}
 
-    public init(kind: TopologyKind, span: Int, maxDepth: Int, recursive: Bool, planningHours: Distribution, judge: JudgeConfig, integrators: Int, reviewHours: Distribution, reviewHoursPerConflict: Double, prematureCompletionPerHour: Double) {
+    public init(kind: TopologyKind, span: Int, maxDepth: Int, recursive: Bool, planningHours: Distribution,
+                judge: JudgeConfig, integrators: Int, reviewHours: Distribution, reviewHoursPerConflict: Double,
+                prematureCompletionPerHour: Double) {
         self.kind = kind
         self.span = span
         self.maxDepth = maxDepth
