@@ -5,7 +5,7 @@
 /// and writes made without the lock. Such a write is made on a copy others may have written since,
 /// and a locked write that read the board before it overwrites it in turn: either way updates are
 /// lost (`TaskBoard+LostUpdates.swift`), and a peer whose claim is gone has its change discarded.
-struct FlatLockTopology: Topology {
+struct FlatLockTopology: PeerBoardTopology {
     static let boardLock: Int32 = 0
 
     /// What a peer's board operation or lock grant is for.
@@ -24,12 +24,8 @@ struct FlatLockTopology: Topology {
         var heldFileLocks: [Int32] = []
     }
 
-    private var board: TaskBoard
+    private(set) var board: TaskBoard
     private var peers: [PeerState]
-
-    static func roles(for config: ModelConfig) -> [Role] {
-        Array(repeating: .peer, count: config.agents.count)
-    }
 
     static func lockCount(for config: ModelConfig) -> Int {
         1 + (config.locks.fileLocks ? config.codebase.areas * config.codebase.filesPerArea : 0)
@@ -38,10 +34,6 @@ struct FlatLockTopology: Topology {
     init(world: inout World) {
         board = TaskBoard(config: world.config.board, peers: world.agents.count)
         peers = Array(repeating: PeerState(), count: world.agents.count)
-    }
-
-    func invariantViolations(_ world: World) -> [String] {
-        board.invariantViolations(world)
     }
 
     mutating func agentReady(_ a: AgentID, _ world: inout World) {

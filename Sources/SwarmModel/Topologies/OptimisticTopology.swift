@@ -5,7 +5,7 @@
 /// but ownership does not: peers still choose their own work and avoid hard tasks, and a peer that
 /// skips the version check (an unlocked write) writes a stale copy over the updates made since its
 /// read (`TaskBoard+LostUpdates.swift`): claims, done marks and listings are lost.
-struct OptimisticTopology: Topology {
+struct OptimisticTopology: PeerBoardTopology {
     /// What a peer's read-modify-write of the board is for.
     private enum Phase {
         case claim
@@ -21,22 +21,14 @@ struct OptimisticTopology: Topology {
         var backoffStart: Double?
     }
 
-    private var board: TaskBoard
+    private(set) var board: TaskBoard
     private var peers: [PeerState]
-
-    static func roles(for config: ModelConfig) -> [Role] {
-        Array(repeating: .peer, count: config.agents.count)
-    }
 
     static func lockCount(for config: ModelConfig) -> Int { 0 }
 
     init(world: inout World) {
         board = TaskBoard(config: world.config.board, peers: world.agents.count)
         peers = Array(repeating: PeerState(), count: world.agents.count)
-    }
-
-    func invariantViolations(_ world: World) -> [String] {
-        board.invariantViolations(world)
     }
 
     mutating func agentReady(_ a: AgentID, _ world: inout World) {
