@@ -6,7 +6,8 @@ import SwarmModel
 /// aggregate.csv, usl.csv (the scaling fits of aggregate.csv, see ResultsWriter+USL.swift) and
 /// scenario.resolved.json. All five go to temporary files that `commit` renames together, so a
 /// failed or interrupted run leaves the folder's earlier results as they were; a writer given up
-/// on is `discard`ed, which removes its temporary files.
+/// on is `discard`ed, which removes its temporary files. A report.html in the folder is removed on
+/// commit: it described the files just replaced.
 public final class ResultsWriter: RunSink {
     /// The names of the five files, as OUTPUTS.md and the data dictionary fix them.
     public static let runsFile = "runs.csv"
@@ -16,6 +17,9 @@ public final class ResultsWriter: RunSink {
     public static let resolvedFile = "scenario.resolved.json"
     /// Every file a committed writer leaves in its folder, in the order they are renamed into place.
     public static let files = [runsFile, timeseriesFile, aggregateFile, uslFile, resolvedFile]
+    /// The report `swarmsim report` writes into a results folder by default. It describes the
+    /// files beside it, so a commit of new files removes it rather than leave it describing old ones.
+    public static let reportFile = "report.html"
 
     private let plan: RunPlan
     private var runs: AtomicFile
@@ -87,6 +91,10 @@ public final class ResultsWriter: RunSink {
         resolved.write(plan.resolvedDocument.prettyText)
         for file in [runs, timeseries, aggregate, usl, resolved] {
             try file.commit()
+        }
+        let report = directory.appendingPathComponent(ResultsWriter.reportFile)
+        if FileManager.default.fileExists(atPath: report.path) {
+            try FileManager.default.removeItem(at: report)
         }
     }
 

@@ -18,7 +18,7 @@ extension RunPlan {
         document["variants"] = .array(scenario.variants.map { variant in
             variant.resolved.merging(.object(["label": .string(variant.label)]))
         })
-        document["sweep"] = .object(Dictionary(uniqueKeysWithValues: scenario.sweep.axes.map { ($0.path, .array($0.values)) }))
+        document["sweep"] = scenario.sweep.document
         document["expect"] = .array(scenario.resolvedExpectations)
         document["settings"] = .array(scenario.settings.map { .object(["path": .string($0.dottedPath), "value": $0.value]) })
         document["plan"] = .object([
