@@ -65,7 +65,7 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         #expect(table.count == 5)
         #expect(table[0].split(separator: " ") == ["variant", "agents", "throughput/h", "effective", "agents", "lock", "wait", "drift"])
         #expect(table[1].hasPrefix("flat          1  ") && table[1].contains(" ± "))
-        #expect(result.stderr == "8 runs written to results/cli-demo-1 (and saved in results/swarmsim.sqlite)\n")
+        #expect(result.stderr == "8 runs written to results/cli-demo-1 (simulated and saved in the store results/swarmsim.sqlite)\n")
     }
 
     @Test("Two processes running one scenario write byte-identical files.")
