@@ -32,13 +32,14 @@ public final class ResultsWriter: RunSink {
         runs = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.runsFile))
         timeseries = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.timeseriesFile))
         CSVWriter.writeHeader(ResultsWriter.runsHeader(plan), to: &runs)
-        CSVWriter.writeHeader(ResultsWriter.timeseriesIdentityColumns + RunResult.sampleColumns, to: &timeseries)
+        CSVWriter.writeHeader(ResultsWriter.timeseriesHeader(plan), to: &timeseries)
     }
 
     /// runs.csv's columns before the parameters: a run's identity.
     public static let runsIdentityColumns = ["run_id", "scenario", "variant", "topology", "replicate", "seed", "agents"]
-    /// timeseries.csv's columns before the sample metrics: the run's identity.
-    public static let timeseriesIdentityColumns = ["run_id", "variant", "replicate"]
+    /// timeseries.csv's columns before the parameters: the run's identity and size, so that a
+    /// time series can be plotted by agents or parameter without joining runs.csv.
+    public static let timeseriesIdentityColumns = ["run_id", "variant", "replicate", "agents"]
     /// aggregate.csv's columns before the parameters: a group's identity.
     public static let aggregateIdentityColumns = ["variant", "topology", "agents"]
     /// aggregate.csv's column after the parameters: the replicates aggregated.
@@ -50,25 +51,32 @@ public final class ResultsWriter: RunSink {
 
     /// runs.csv's columns: the run's identity, its parameters, its summary metrics.
     public static func runsHeader(_ plan: RunPlan) -> [String] {
-        runsIdentityColumns + plan.scenario.parameterNames + RunResult.summaryColumns
+        runsIdentityColumns + plan.scenario.parameterColumns + RunResult.summaryColumns
+    }
+
+    /// timeseries.csv's columns: the run's identity and parameters, then the sample metrics.
+    public static func timeseriesHeader(_ plan: RunPlan) -> [String] {
+        timeseriesIdentityColumns + plan.scenario.parameterColumns + RunResult.sampleColumns
     }
 
     /// aggregate.csv's columns: the group's identity and parameters, n, and mean, sd and 95%
     /// interval of each aggregated metric.
     public static func aggregateHeader(_ plan: RunPlan) -> [String] {
-        aggregateIdentityColumns + plan.scenario.parameterNames + [aggregateCountColumn] + aggregateMetricColumns
+        aggregateIdentityColumns + plan.scenario.parameterColumns + [aggregateCountColumn] + aggregateMetricColumns
     }
 
     /// Appends the run's row to runs.csv and its samples to timeseries.csv.
     public func record(_ run: CompletedRun) {
         let spec = run.spec
         let replicate = CSVCell.integer(spec.replicate + 1)
+        let agents = CSVCell.integer(spec.config.agents.count)
+        let parameters = spec.parameters.filter(\.isColumn).map { CSVCell.json($0.value) }
         CSVWriter.writeRow(
             [.integer(run.id), .text(spec.scenario), .text(spec.variant), .text(spec.config.topology.kind.rawValue), replicate,
-             .integer(spec.seed), .integer(spec.config.agents.count)]
-                + spec.parameters.map { .json($0.value) } + run.result.summary.map(CSVCell.number),
+             .integer(spec.seed), agents]
+                + parameters + run.result.summary.map(CSVCell.number),
             to: &runs)
-        let identity: [CSVCell] = [.integer(run.id), .text(spec.variant), replicate]
+        let identity: [CSVCell] = [.integer(run.id), .text(spec.variant), replicate, agents] + parameters
         for sample in run.result.samples {
             CSVWriter.writeRow(identity + sample.map(CSVCell.number), to: &timeseries)
         }
@@ -103,7 +111,7 @@ public final class ResultsWriter: RunSink {
     private func aggregateRow(group index: Int, table: ReplicateTable) -> [CSVCell] {
         let group = plan.groups[index]
         var cells: [CSVCell] = [.text(group.variant), .text(group.config.topology.kind.rawValue), .integer(group.config.agents.count)]
-        cells += group.parameters.map { .json($0.value) }
+        cells += group.parameters.filter(\.isColumn).map { .json($0.value) }
         cells.append(.integer(plan.replicates))
         for metric in SummaryMetric.aggregated {
             let summary = table.summary(of: metric, inGroup: index)

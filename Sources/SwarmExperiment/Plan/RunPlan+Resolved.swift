@@ -24,7 +24,7 @@ extension RunPlan {
         document["plan"] = .object([
             "variants": .array(selectedVariants.map(JSONValue.string)),
             "sweep_order": .array(scenario.sweep.axes.map { .string($0.path) }),
-            "parameters": .array(scenario.parameterNames.map(JSONValue.string)),
+            "parameters": .array(scenario.parameterColumns.map(JSONValue.string)),
             "sweep_points": .number(Double(scenario.sweep.pointCount)),
             "replicates": .number(Double(replicates)),
             "runs": .number(Double(count)),

@@ -31,6 +31,14 @@ public struct RunSpec: Sendable, Equatable {
             self.path = path
             self.value = value
         }
+
+        /// The path of the agent count, which the result files give as `agents`.
+        public static let agentCount = "agents.count"
+
+        /// Whether the parameter has a column of its own in the result files (`Scenario.parameterColumns`).
+        public var isColumn: Bool {
+            path != Parameter.agentCount
+        }
     }
 
     public init(scenario: String, variant: String, point: Int, parameters: [Parameter], replicate: Int, seed: UInt64,

@@ -68,6 +68,12 @@ public struct Scenario: Sendable {
         sweep.axes.map(\.path) + parameterSettings.map(\.dottedPath)
     }
 
+    /// The parameter columns of the CSV files: `parameterNames` less `agents.count`, which the
+    /// `agents` column already gives (two columns saying one thing make pandas users pick one).
+    public var parameterColumns: [String] {
+        parameterNames.filter { $0 != RunSpec.Parameter.agentCount }
+    }
+
     /// The values of the parameter columns at sweep point `point`.
     public func parameters(at point: Int) -> [RunSpec.Parameter] {
         sweep.parameters(at: point) + parameterSettings.map { RunSpec.Parameter(path: $0.dottedPath, value: $0.value) }
