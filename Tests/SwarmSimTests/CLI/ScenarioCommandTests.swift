@@ -59,7 +59,7 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         #expect(aggregate.count == 5 && aggregate[1].hasPrefix("flat,flat-lock,1,2,"))
         // Two agent counts are too few for a fit: the header alone.
         #expect(try workspace.contents("results/cli-demo-1/usl.csv")
-                 == "variant,topology,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n\n")
+                 == "variant,topology,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n,r_squared,rmse\n")
         #expect(try workspace.contents("results/cli-demo-1/scenario.resolved.json").contains(#""swarmsim_version" : "#))
         let table = result.stdout.split(separator: "\n")
         #expect(table.count == 5)
