@@ -28,6 +28,16 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("A directory given as the scenario is refused in words, with exit status 1 and nothing written.")
+    func directoryAsScenario() throws {
+        let workspace = try Workspace()
+        try FileManager.default.createDirectory(at: workspace.folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        let result = try workspace.run(["run", "scenarios"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "scenarios: cannot read the scenario: it is a directory; give a scenario file (JSON), such as scenarios/flat-vs-hierarchy.json\n")
+        #expect(!workspace.exists("results"))
+    }
+
     @Test("validate prints every problem to stderr as FILE: path: message and exits 1.")
     func validateProblems() throws {
         let workspace = try Workspace(ScenarioFixtures.text(["replicatons": 3, "agents": ["count": 0]]))
