@@ -65,18 +65,22 @@ public final class ResultsWriter: RunSink {
         aggregateIdentityColumns + plan.scenario.parameterColumns + [aggregateCountColumn] + aggregateMetricColumns
     }
 
+    /// runs.csv's row of `run`, in three parts: its identity (`runsIdentityColumns`), the
+    /// values of its parameter columns by dotted path, and its summary metrics.
+    public static func runsRow(_ run: CompletedRun) -> (identity: [CSVCell], parameters: [(path: String, cell: CSVCell)], metrics: [CSVCell]) {
+        let spec = run.spec
+        return ([.integer(run.id), .text(spec.scenario), .text(spec.variant), .text(spec.config.topology.kind.rawValue),
+                 .integer(spec.replicate + 1), .integer(spec.seed), .integer(spec.config.agents.count)],
+                spec.parameters.filter(\.isColumn).map { ($0.path, CSVCell.json($0.value)) }, run.result.summary.map(CSVCell.number))
+    }
+
     /// Appends the run's row to runs.csv and its samples to timeseries.csv.
     public func record(_ run: CompletedRun) {
-        let spec = run.spec
-        let replicate = CSVCell.integer(spec.replicate + 1)
-        let agents = CSVCell.integer(spec.config.agents.count)
-        let parameters = spec.parameters.filter(\.isColumn).map { CSVCell.json($0.value) }
-        CSVWriter.writeRow(
-            [.integer(run.id), .text(spec.scenario), .text(spec.variant), .text(spec.config.topology.kind.rawValue), replicate,
-             .integer(spec.seed), agents]
-                + parameters + run.result.summary.map(CSVCell.number),
-            to: &runs)
-        let identity: [CSVCell] = [.integer(run.id), .text(spec.variant), replicate, agents] + parameters
+        let row = ResultsWriter.runsRow(run)
+        let parameters = row.parameters.map(\.cell)
+        CSVWriter.writeRow(row.identity + parameters + row.metrics, to: &runs)
+        // run_id, variant, replicate and agents, as in runs.csv.
+        let identity = [row.identity[0], row.identity[2], row.identity[4], row.identity[6]] + parameters
         for sample in run.result.samples {
             CSVWriter.writeRow(identity + sample.map(CSVCell.number), to: &timeseries)
         }
