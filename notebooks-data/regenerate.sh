@@ -16,6 +16,7 @@ datasets=(flat-vs-hierarchy lock-faults commit-policy drift-fresh-starts)
 store="$(mktemp -d)"
 trap 'rm -rf "$store"' EXIT
 for name in "${datasets[@]}"; do
-    "$binary" run "scenarios/$name.json" --out "notebooks-data/$name" --db "$store/$name.sqlite" --quiet
+    # --force: the folder holds this scenario as the previous engine ran it, which this replaces.
+    "$binary" run "scenarios/$name.json" --out "notebooks-data/$name" --force --db "$store/$name.sqlite" --quiet
     echo "notebooks-data/$name"
 done

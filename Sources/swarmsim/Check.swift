@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SwarmKernel
 import SwarmModel
 import SwarmExperiment
@@ -27,7 +28,13 @@ extension SwarmSimCommand {
         func run() async throws {
             let scenario = try options.load()
             guard !scenario.expectations.isEmpty else {
-                throw CLIError("\(options.scenario) has no expect block: nothing to check")
+                throw CLIError(scenario.setAsideExpectations > 0
+                    ? "\(options.scenario): the settings left none of its expectations' sweep points: nothing to check"
+                    : "\(options.scenario) has no expect block: nothing to check")
+            }
+            if scenario.setAsideExpectations > 0 && !quiet {
+                FileHandle.standardError.write(Data(
+                    "note: \(counted(scenario.setAsideExpectations, "expectation")) set aside: the settings removed the sweep points they name\n".utf8))
             }
             let plan = try RunPlan(scenario)
             let (jobs, quiet) = (execution.workers, quiet)

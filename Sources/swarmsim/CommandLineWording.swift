@@ -28,4 +28,6 @@ struct CommandLineWording: Wording {
     func recordingCommand(_ file: String) -> String {
         "swarmsim run SCENARIO --db \(file)"
     }
+
+    var replaceChoice: String { "give --force" }
 }

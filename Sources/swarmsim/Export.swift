@@ -24,14 +24,38 @@ extension SwarmSimCommand {
         @Option(help: "Export the scenario with this name, or the one whose address begins so.")
         var scenario: String?
 
-        @Option(help: "Output folder. (default: results/<scenario name>/)")
+        @Option(help: "Output folder. (default: the folder swarmsim run writes the scenario to: results/<scenario name>/, with a folder named by the settings inside it when there are any)")
         var out: String?
 
+        @Flag(help: "Replace the results of another experiment in the --out folder.")
+        var force = false
+
+        @Flag(help: "Write one runs.csv over every experiment in the store, with experiment and experiment_name columns (default folder: results/).")
+        var all = false
+
+        func validate() throws {
+            if all && scenario != nil {
+                throw ValidationError("--all exports every experiment; leave out --scenario, or --all.")
+            }
+        }
+
         func run() throws {
+            if all {
+                let folder = out ?? "results"
+                let count = try RunStore(file: store, access: .readOnly).exportAll(to: URL(fileURLWithPath: folder, isDirectory: true))
+                let missing = count.missing > 0 ? "; \(counted(count.missing, "run")) of the stored plans are not in the store (not yet run, or run by another engine) and left out" : ""
+                FileHandle.standardError.write(Data(
+                    "\(counted(count.runs, "run")) of \(counted(count.experiments, "experiment")) written to \((folder as NSString).appendingPathComponent(RunStore.allRunsFile))\(missing)\n".utf8))
+                return
+            }
             do {
                 let runStore = try RunStore(file: store, access: .readOnly)
                 let chosen = try runStore.scenario(selecting: scenario)
-                let folder = out ?? "results/\(chosen.folderName)"
+                let plan = try chosen.plan(storedIn: store)
+                let folder = out ?? "results/\(plan.folderName)"
+                if let out, !force, let other = OtherExperimentError(folder: out, directory: URL(fileURLWithPath: out, isDirectory: true), plan: plan) {
+                    throw other
+                }
                 try runStore.export(chosen, to: URL(fileURLWithPath: folder, isDirectory: true))
                 FileHandle.standardError.write(Data("\(chosen.name): \(counted(chosen.runs, "run")) exported to \(folder)\n".utf8))
             }  // ErrorReport words the store's errors

@@ -15,8 +15,9 @@ final class ProgressReporter: RunSink {
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     private var lastShown: ContinuousClock.Instant
-    private var done = 0
-    private var reused = 0
+    private(set) var done = 0
+    /// Runs taken from a store rather than simulated.
+    private(set) var reused = 0
 
     /// A display of `total` runs; on a terminal it draws its empty bar at once.
     init(total: Int) {

@@ -40,7 +40,7 @@ extension SwarmSimCommand {
             let destination: URL
             if isFolder.boolValue {
                 if scenario != nil { throw CLIError("--scenario chooses among a run store's scenarios; \(source) is a results folder") }
-                destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: source).appendingPathComponent("report.html")
+                destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: source).appendingPathComponent(ResultsWriter.reportFile)
                 try write(results(in: URL(fileURLWithPath: source)) { (source as NSString).appendingPathComponent($0) }, to: destination)
             } else {
                 // A store's runs become a results folder exactly as `swarmsim export` writes it.

@@ -33,8 +33,11 @@ extension SwarmSimCommand {
 
         @OptionGroup var execution: ExecutionOptions
 
-        @Option(help: "Output folder. (default: results/<scenario name>/)")
+        @Option(help: "Output folder. (default: results/<scenario name>/, and inside it a folder named by the settings when any are given, e.g. results/flat-vs-hierarchy/agents.count=30/)")
         var out: String?
+
+        @Flag(help: "Replace the results of another experiment in the --out folder.")
+        var force = false
 
         @Option(name: .customLong("variant"), help: "Run only the variant with this label (repeatable).")
         var variants: [String] = []
@@ -81,7 +84,10 @@ extension SwarmSimCommand {
         func run() async throws {
             let plan = try await loadPlan()
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
-            let folder = out ?? "results/\(plan.scenario.folderName)"
+            let folder = out ?? "results/\(plan.folderName)"
+            if let out, !force, let other = OtherExperimentError(folder: out, directory: URL(fileURLWithPath: out, isDirectory: true), plan: plan) {
+                throw other
+            }
             let runs = shard.positions(in: plan).count
             let (jobs, quiet, db) = (execution.workers, quiet, db)
             let store = try RunStore(file: db)
@@ -104,8 +110,8 @@ extension SwarmSimCommand {
                     table = try await ExperimentRunner.run(
                         plan, writingTo: URL(fileURLWithPath: folder, isDirectory: true), alsoInto: sinks, jobs: jobs, cache: store)
                 }
-                guard !quiet else { return }
-                FileHandle.standardError.write(Data("\(runs) runs written to \(folder) (and saved in \(db))\n".utf8))
+                guard let progress else { return }
+                FileHandle.standardError.write(Data("\(runs) runs written to \(folder) (\(Run.storeUse(reused: progress.reused, of: runs, db: db)))\n".utf8))
                 print(SummaryTable.render(plan, table: table), terminator: "")
             }
         }
@@ -125,6 +131,16 @@ extension SwarmSimCommand {
                 FileHandle.standardError.write(Data(line.utf8))
             }
             return choice.plan
+        }
+
+        /// How the sweep used the store `db`: "all 360 reused from the store results/swarmsim.sqlite",
+        /// "simulated and saved in the store ...", or both counts.
+        static func storeUse(reused: Int, of runs: Int, db: String) -> String {
+            switch reused {
+            case 0: "simulated and saved in the store \(db)"
+            case runs: "all \(runs) reused from the store \(db)"
+            default: "\(reused) reused from the store \(db), \(runs - reused) simulated and saved in it"
+            }
         }
 
         /// Says on stderr when the store holds runs of this scenario made by another build: they

@@ -18,7 +18,7 @@ struct ScenarioOptions: ParsableArguments {
     var scenario: String
 
     @Option(name: .customLong("set"),
-            help: ArgumentHelp("Override a parameter, after variants and sweep (repeatable). VALUE is JSON, or else text: --set agents.count=5 --set topology.kind=flat-lock.",
+            help: ArgumentHelp("Override a parameter, after variants and sweep (repeatable). VALUE is JSON, or else text: --set agents.count=5 --set topology.kind=flat-lock. On a swept path it replaces the sweep's values (an array or {\"from\", \"to\", \"step\"|\"log_points\"} keeps a sweep); --set 'sweep.PATH=[VALUES]' sweeps any path.",
                                valueName: "PATH=VALUE"))
     var settings: [Setting] = []
 

@@ -16,21 +16,36 @@ extension HTMLReport {
         }
         let fits = series.map(\.fit)
         let rows = zip(series, fits).map { entry, fit -> [String] in
-            guard let law = fit?.law else { return [entry.label, "–", "–", "–", "–"] }
+            guard let fit else { return [entry.label, "–", "–", "–", "–", "–", "–"] }
+            let law = fit.law
+            let quality = fit.rSquared.map { readableNumber($0) + (isPoor(fit) ? " (poor fit)" : "") } ?? "– (flat)"
             return [entry.label, readableNumber(law.gamma), readableNumber(law.sigma), readableNumber(law.kappa),
-                    law.peak.map(readableNumber) ?? "none (kappa = 0)"]
+                    law.peak.map(readableNumber) ?? "none (kappa = 0)", quality, readableNumber(fit.rootMeanSquareError)]
         }
         let content = [
             curveChart(series, metric: "throughput_tasks_per_hour", title: "throughput (tasks/h)", fits: fits),
             curveChart(series, metric: "effective_agents", title: "effective agents (agents)", fits: nil),
             "<h3>Universal Scalability Law fits of throughput</h3>",
-            table(["series", "gamma (tasks/h per agent)", "sigma (contention)", "kappa (coherency)", "peak (agents)"], rows),
+            table(["series", "gamma (tasks/h per agent)", "sigma (contention)", "kappa (coherency)", "peak (agents)",
+                   "R-squared", "RMSE (tasks/h)"], rows),
+            "<p>R-squared is the share of the variation of the means that the law explains; below "
+                + "\(readableNumber(poorFitRSquared)) the fit is marked poor: its parameters describe the curve badly, and "
+                + "its peak should not be trusted. RMSE is the typical distance of a mean from the fitted law.</p>",
         ]
         return section("scaling", "Throughput and effective agents",
                         caption: "Dots are means across replicates, shaded bands their 95% intervals. On the throughput chart the "
                             + "line is the Universal Scalability Law fitted to the means, X(N) = gamma N / (1 + sigma (N-1) + kappa N (N-1)); "
                             + "on the effective-agents chart it joins the means, and the dashed line is every agent fully effective.",
                         content.joined(separator: "\n"))
+    }
+
+    /// Below this R-squared a fit is marked poor: the law leaves more than a tenth of the means'
+    /// variation unexplained (the bundled scenarios' fits explain 0.91 to 1 of it).
+    static let poorFitRSquared = 0.9
+
+    /// Whether the law explains too little of the means' variation to be read (see `poorFitRSquared`).
+    static func isPoor(_ fit: UniversalScalabilityLaw.Fit) -> Bool {
+        fit.rSquared.map { $0 < poorFitRSquared } ?? false
     }
 
     /// `metric` against agents (log axis) per series: band, dots, and the fitted curve when `fits`

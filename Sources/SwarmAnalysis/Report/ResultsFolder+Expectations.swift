@@ -56,20 +56,36 @@ extension ResultsFolder {
 
     /// `document` as JSON text with its sweep's axes in `sweepOrder`. The order of a sweep's keys
     /// is the order of the plan's groups (the loader reads it from the text), but a `JSONValue`
-    /// object does not keep it, so the sweep is written last, by hand, in the recorded order.
+    /// object does not keep it, so the sweep is written last, by hand, in the recorded order; the
+    /// paired axes (`zip`) where the first of them is.
     private func scenarioText(_ document: [String: JSONValue], sweepOrder: [JSONValue]) -> Data? {
         var document = document
-        guard case .object(let sweep)? = document.removeValue(forKey: "sweep") else { return nil }
+        guard case .object(var sweep)? = document.removeValue(forKey: "sweep") else { return nil }
+        var zipped: [String: JSONValue] = [:]
+        if case .object(let pairs)? = sweep.removeValue(forKey: SweepGrid.zipKey) { zipped = pairs }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var axes: [String] = []
-        for path in sweepOrder {
-            guard case .string(let name) = path, let values = sweep[name],
-                  let key = try? encoder.encode(path), let text = try? encoder.encode(values) else { return nil }
-            axes.append(String(decoding: key, as: UTF8.self) + ":" + String(decoding: text, as: UTF8.self))
+        func entry(_ name: String, _ values: JSONValue) -> String? {
+            guard let key = try? encoder.encode(JSONValue.string(name)), let text = try? encoder.encode(values) else { return nil }
+            return String(decoding: key, as: UTF8.self) + ":" + String(decoding: text, as: UTF8.self)
         }
-        guard axes.count == sweep.count, let body = try? encoder.encode(JSONValue.object(document)) else { return nil }
+        var axes: [String] = []
+        var pairs: [String] = []
+        for path in sweepOrder {
+            guard case .string(let name) = path else { return nil }
+            if let values = sweep[name], let text = entry(name, values) {
+                axes.append(text)
+            } else if let values = zipped[name], let text = entry(name, values) {
+                if pairs.isEmpty { axes.append("") }  // the zip's place, filled below
+                pairs.append(text)
+            } else {
+                return nil
+            }
+        }
+        guard axes.count + pairs.count - (pairs.isEmpty ? 0 : 1) == sweep.count + zipped.count,
+              let body = try? encoder.encode(JSONValue.object(document)) else { return nil }
+        let written = axes.map { $0.isEmpty ? "\"\(SweepGrid.zipKey)\":{\(pairs.joined(separator: ","))}" : $0 }
         // body is a non-empty object ("name" at least): replace its closing brace with the sweep.
-        return body.dropLast() + Data(",\"sweep\":{\(axes.joined(separator: ","))}}".utf8)
+        return body.dropLast() + Data(",\"sweep\":{\(written.joined(separator: ","))}}".utf8)
     }
 }

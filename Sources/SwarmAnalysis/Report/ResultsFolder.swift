@@ -26,7 +26,8 @@ public struct ResultsFolder: Sendable {
         let parameters = try ResultsFolder.checkResolved(resolved, file: resolvedFile)
         do throws(CSVInputError) {
             try ResultsTableLayout.runs.check(runs, parameters: parameters)
-            try ResultsTableLayout.timeseries.check(timeseries, parameters: nil)
+            // Before 0.4.0 timeseries.csv had neither agents nor parameter columns.
+            try ResultsTableLayout.timeseries.check(timeseries, parameters: timeseries.header.contains("agents") ? parameters : [])
             try ResultsTableLayout.aggregate.check(aggregate, parameters: parameters)
             curves = try ScalingCurve.curves(in: aggregate)
         } catch {

@@ -19,8 +19,9 @@ struct ResultsTableLayout: Sendable {
         let name: String
         let rule: NumberRule?
         let emptyAllowed: Bool
-        /// False for a column an older swarmsim did not write.
-        var required: Bool { !name.hasPrefix(SummaryMetric.costPerEffectiveAgentHourUSD.rawValue) }
+        /// False for a column an older swarmsim did not write: the 0.2.0 metric
+        /// cost_per_effective_agent_hour_usd, and timeseries.csv's `agents` (before 0.4.0).
+        var required = true
     }
 
     let leading: [Column]
@@ -33,9 +34,14 @@ struct ResultsTableLayout: Sendable {
     static let runs = ResultsTableLayout(
         leading: ResultsWriter.runsIdentityColumns.map(identity), hasParameters: true, trailing: RunResult.summaryColumns.map(metric),
         key: ["run_id"])
+    /// Before 0.4.0, timeseries.csv had neither `agents` nor parameter columns.
     static let timeseries = ResultsTableLayout(
-        leading: ResultsWriter.timeseriesIdentityColumns.map(identity), hasParameters: false, trailing: RunResult.sampleColumns.map(metric),
-        key: ["run_id", SampleMetric.timeHours.rawValue])
+        leading: ResultsWriter.timeseriesIdentityColumns.map { name in
+            var column = identity(name)
+            column.required = name != "agents"
+            return column
+        },
+        hasParameters: true, trailing: RunResult.sampleColumns.map(metric), key: ["run_id", SampleMetric.timeHours.rawValue])
     static let aggregate = ResultsTableLayout(
         leading: ResultsWriter.aggregateIdentityColumns.map(identity), hasParameters: true,
         trailing: [identity(ResultsWriter.aggregateCountColumn)] + ResultsWriter.aggregateMetricColumns.map(metric), key: nil)
@@ -51,7 +57,7 @@ struct ResultsTableLayout: Sendable {
 
     /// A metric column: a finite number, or empty when undefined (how swarmsim writes NaN and infinity too).
     private static func metric(_ name: String) -> Column {
-        Column(name: name, rule: .any, emptyAllowed: true)
+        Column(name: name, rule: .any, emptyAllowed: true, required: !name.hasPrefix(SummaryMetric.costPerEffectiveAgentHourUSD.rawValue))
     }
 
     /// Checks `table` against this layout: the header (with the parameter columns `parameters`,

@@ -60,3 +60,17 @@ public struct Expectation: Sendable, Equatable {
     }
 }
 
+extension Expectation {
+    /// Whether `sweep` has every point this expectation names: each value it pins (its own and
+    /// its `versus`'s) among its path's values, and a trend's path swept over two numbers or more.
+    /// A scenario narrowed by settings keeps only the expectations that apply.
+    func applies(to sweep: SweepGrid) -> Bool {
+        var pinned = conditions
+        if case .versus(_, let other) = statistic { pinned.merge(other) { own, _ in own } }
+        let values = { (path: String) in sweep.axes.first { $0.path == path }?.values ?? [] }
+        guard pinned.allSatisfy({ values($0.key).contains($0.value) }) else { return false }
+        guard let path = criterion.trendPath else { return true }
+        let trend = values(path)
+        return trend.count >= 2 && trend.allSatisfy { if case .number = $0 { true } else { false } }
+    }
+}

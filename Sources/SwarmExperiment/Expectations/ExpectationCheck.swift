@@ -40,8 +40,7 @@ public enum ExpectationCheck {
                     outcome = checkBounds(estimate, label: label(of: expectation), atLeast: atLeast, atMost: atMost)
                 case .trend(let direction, let path):
                     let axis = results.sweep.axes.firstIndex { $0.path == path }!
-                    var ends = coordinates
-                    ends[axis] = extremeIndex(results.sweep.axes[axis].values, highest: true)
+                    let ends = results.sweep.moving(coordinates, axis: axis, to: extremeIndex(results.sweep.axes[axis].values, highest: true))
                     let high = results.group(group.variant, ends).flatMap { Estimate.mean(table.values(of: expectation.metric, inGroup: $0)) }
                     let low = Estimate.mean(table.values(of: expectation.metric, inGroup: index))
                     outcome = checkTrend(expectation.metric, direction, axis: results.sweep.axes[axis], low: low, high: high)
@@ -87,7 +86,7 @@ public enum ExpectationCheck {
             case .versus(let variant, let conditions):
                 var moved = coordinates
                 for (position, axis) in sweep.axes.enumerated() {
-                    if let pinned = conditions[axis.path] { moved[position] = axis.values.firstIndex(of: pinned)! }
+                    if let pinned = conditions[axis.path] { moved = sweep.moving(moved, axis: position, to: axis.values.firstIndex(of: pinned)!) }
                 }
                 return self.group(variant, moved).flatMap { Estimate.ratio(values, table.values(of: expectation.metric, inGroup: $0)) }
             }

@@ -17,6 +17,8 @@ public protocol Wording: Sendable {
     func storeChoice(_ file: String) -> String
     /// What records runs into the store `file`, as a phrase that can stand for an action.
     func recordingCommand(_ file: String) -> String
+    /// How to ask for an output folder's results to be replaced, completing "... or ... to replace them".
+    var replaceChoice: String { get }
 }
 
 /// The library's own names, free of any front end's syntax.
@@ -44,4 +46,6 @@ public struct PlainWording: Wording {
     public func recordingCommand(_ file: String) -> String {
         "running a scenario with \(file) as the store"
     }
+
+    public var replaceChoice: String { "ask for it" }
 }

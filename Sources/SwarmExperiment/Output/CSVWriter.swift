@@ -24,11 +24,17 @@ public struct CSVCell: Sendable, Equatable {
         return CSVCell(field: text)
     }
 
-    /// A number in shortest round-trip form, whole numbers without ".0"; empty when undefined,
-    /// NaN or infinite, since no spreadsheet reads those the same way.
+    /// A number to 15 significant digits, in shortest form, whole numbers without ".0"; empty when
+    /// undefined, NaN or infinite, since no spreadsheet reads those the same way. Fifteen digits
+    /// are what a spreadsheet keeps, and a number within a relative 10^-12 of a whole number is
+    /// written as that whole number: so the noise that long sums of fractions leave goes (input
+    /// tokens of 248625000.00000006 read 248625000, a cost of 647.9999999999992 reads 648), and no
+    /// measurement of the model is that fine. The run store keeps every double exactly.
     public static func number(_ value: Double?) -> CSVCell {
         guard let value, value.isFinite else { return CSVCell(field: "") }
-        return CSVCell(field: formatNumber(value))
+        let whole = value.rounded()
+        let written = whole != 0 && abs(value - whole) <= 1e-12 * abs(whole) ? whole : Double(String(format: "%.15g", value)) ?? value
+        return CSVCell(field: formatNumber(written == 0 ? 0 : written))
     }
 
     /// An integer, exactly (seeds exceed a double's 53 bits).

@@ -1,7 +1,8 @@
 extension ResultsWriter {
     /// usl.csv's fit columns, in order: how much the fit rests on, then each parameter beside its
-    /// standard error, then the peak. Named as `swarmsim fit` names them (`USLFitColumn`).
-    public static let uslFitColumns: [USLFitColumn] = [.points, .gamma, .gammaSE, .sigma, .sigmaSE, .kappa, .kappaSE, .peakN]
+    /// standard error, then the peak, then how well the law fits (R-squared, RMSE). Named as
+    /// `swarmsim fit` names them (`USLFitColumn`).
+    public static let uslFitColumns: [USLFitColumn] = [.points, .gamma, .gammaSE, .sigma, .sigmaSE, .kappa, .kappaSE, .peakN, .rSquared, .rmse]
 
     /// usl.csv's columns: a scaling curve's identity (aggregate.csv's columns that tell curves
     /// apart: variant, topology and the parameter columns other than agents.count), then its fit.

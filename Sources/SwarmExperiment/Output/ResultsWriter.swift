@@ -6,7 +6,8 @@ import SwarmModel
 /// aggregate.csv, usl.csv (the scaling fits of aggregate.csv, see ResultsWriter+USL.swift) and
 /// scenario.resolved.json. All five go to temporary files that `commit` renames together, so a
 /// failed or interrupted run leaves the folder's earlier results as they were; a writer given up
-/// on is `discard`ed, which removes its temporary files.
+/// on is `discard`ed, which removes its temporary files. A report.html in the folder is removed on
+/// commit: it described the files just replaced.
 public final class ResultsWriter: RunSink {
     /// The names of the five files, as OUTPUTS.md and the data dictionary fix them.
     public static let runsFile = "runs.csv"
@@ -16,6 +17,9 @@ public final class ResultsWriter: RunSink {
     public static let resolvedFile = "scenario.resolved.json"
     /// Every file a committed writer leaves in its folder, in the order they are renamed into place.
     public static let files = [runsFile, timeseriesFile, aggregateFile, uslFile, resolvedFile]
+    /// The report `swarmsim report` writes into a results folder by default. It describes the
+    /// files beside it, so a commit of new files removes it rather than leave it describing old ones.
+    public static let reportFile = "report.html"
 
     private let plan: RunPlan
     private var runs: AtomicFile
@@ -28,13 +32,14 @@ public final class ResultsWriter: RunSink {
         runs = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.runsFile))
         timeseries = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.timeseriesFile))
         CSVWriter.writeHeader(ResultsWriter.runsHeader(plan), to: &runs)
-        CSVWriter.writeHeader(ResultsWriter.timeseriesIdentityColumns + RunResult.sampleColumns, to: &timeseries)
+        CSVWriter.writeHeader(ResultsWriter.timeseriesHeader(plan), to: &timeseries)
     }
 
     /// runs.csv's columns before the parameters: a run's identity.
     public static let runsIdentityColumns = ["run_id", "scenario", "variant", "topology", "replicate", "seed", "agents"]
-    /// timeseries.csv's columns before the sample metrics: the run's identity.
-    public static let timeseriesIdentityColumns = ["run_id", "variant", "replicate"]
+    /// timeseries.csv's columns before the parameters: the run's identity and size, so that a
+    /// time series can be plotted by agents or parameter without joining runs.csv.
+    public static let timeseriesIdentityColumns = ["run_id", "variant", "replicate", "agents"]
     /// aggregate.csv's columns before the parameters: a group's identity.
     public static let aggregateIdentityColumns = ["variant", "topology", "agents"]
     /// aggregate.csv's column after the parameters: the replicates aggregated.
@@ -46,25 +51,36 @@ public final class ResultsWriter: RunSink {
 
     /// runs.csv's columns: the run's identity, its parameters, its summary metrics.
     public static func runsHeader(_ plan: RunPlan) -> [String] {
-        runsIdentityColumns + plan.scenario.parameterNames + RunResult.summaryColumns
+        runsIdentityColumns + plan.scenario.parameterColumns + RunResult.summaryColumns
+    }
+
+    /// timeseries.csv's columns: the run's identity and parameters, then the sample metrics.
+    public static func timeseriesHeader(_ plan: RunPlan) -> [String] {
+        timeseriesIdentityColumns + plan.scenario.parameterColumns + RunResult.sampleColumns
     }
 
     /// aggregate.csv's columns: the group's identity and parameters, n, and mean, sd and 95%
     /// interval of each aggregated metric.
     public static func aggregateHeader(_ plan: RunPlan) -> [String] {
-        aggregateIdentityColumns + plan.scenario.parameterNames + [aggregateCountColumn] + aggregateMetricColumns
+        aggregateIdentityColumns + plan.scenario.parameterColumns + [aggregateCountColumn] + aggregateMetricColumns
+    }
+
+    /// runs.csv's row of `run`, in three parts: its identity (`runsIdentityColumns`), the
+    /// values of its parameter columns by dotted path, and its summary metrics.
+    public static func runsRow(_ run: CompletedRun) -> (identity: [CSVCell], parameters: [(path: String, cell: CSVCell)], metrics: [CSVCell]) {
+        let spec = run.spec
+        return ([.integer(run.id), .text(spec.scenario), .text(spec.variant), .text(spec.config.topology.kind.rawValue),
+                 .integer(spec.replicate + 1), .integer(spec.seed), .integer(spec.config.agents.count)],
+                spec.parameters.filter(\.isColumn).map { ($0.path, CSVCell.json($0.value)) }, run.result.summary.map(CSVCell.number))
     }
 
     /// Appends the run's row to runs.csv and its samples to timeseries.csv.
     public func record(_ run: CompletedRun) {
-        let spec = run.spec
-        let replicate = CSVCell.integer(spec.replicate + 1)
-        CSVWriter.writeRow(
-            [.integer(run.id), .text(spec.scenario), .text(spec.variant), .text(spec.config.topology.kind.rawValue), replicate,
-             .integer(spec.seed), .integer(spec.config.agents.count)]
-                + spec.parameters.map { .json($0.value) } + run.result.summary.map(CSVCell.number),
-            to: &runs)
-        let identity: [CSVCell] = [.integer(run.id), .text(spec.variant), replicate]
+        let row = ResultsWriter.runsRow(run)
+        let parameters = row.parameters.map(\.cell)
+        CSVWriter.writeRow(row.identity + parameters + row.metrics, to: &runs)
+        // run_id, variant, replicate and agents, as in runs.csv.
+        let identity = [row.identity[0], row.identity[2], row.identity[4], row.identity[6]] + parameters
         for sample in run.result.samples {
             CSVWriter.writeRow(identity + sample.map(CSVCell.number), to: &timeseries)
         }
@@ -88,6 +104,10 @@ public final class ResultsWriter: RunSink {
         for file in [runs, timeseries, aggregate, usl, resolved] {
             try file.commit()
         }
+        let report = directory.appendingPathComponent(ResultsWriter.reportFile)
+        if FileManager.default.fileExists(atPath: report.path) {
+            try FileManager.default.removeItem(at: report)
+        }
     }
 
     /// aggregate.csv's row of group `index` of the plan: its identity and parameters, n, and the
@@ -95,7 +115,7 @@ public final class ResultsWriter: RunSink {
     private func aggregateRow(group index: Int, table: ReplicateTable) -> [CSVCell] {
         let group = plan.groups[index]
         var cells: [CSVCell] = [.text(group.variant), .text(group.config.topology.kind.rawValue), .integer(group.config.agents.count)]
-        cells += group.parameters.map { .json($0.value) }
+        cells += group.parameters.filter(\.isColumn).map { .json($0.value) }
         cells.append(.integer(plan.replicates))
         for metric in SummaryMetric.aggregated {
             let summary = table.summary(of: metric, inGroup: index)

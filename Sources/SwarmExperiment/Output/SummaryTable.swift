@@ -14,7 +14,7 @@ public enum SummaryTable {
     /// The table as aligned text, one line per group of `plan`, ending in a newline. Throughput
     /// shows its 95% interval half-width; parameter columns other than agents.count follow `agents`.
     public static func render(_ plan: RunPlan, table: ReplicateTable) -> String {
-        let parameters = plan.scenario.parameterNames.filter { $0 != "agents.count" }
+        let parameters = plan.scenario.parameterColumns
         var rows = [["variant", "agents"] + parameters + columns.map(\.heading)]
         for (index, group) in plan.groups.enumerated() {
             var row = [group.variant, String(group.config.agents.count)]

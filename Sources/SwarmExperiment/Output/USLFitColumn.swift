@@ -21,6 +21,11 @@ public enum USLFitColumn: String, Sendable, CaseIterable {
     case sigmaSE = "sigma_se"
     /// The standard error of kappa; empty as for gamma's.
     case kappaSE = "kappa_se"
+    /// The share of the throughputs' variation the law explains (1 - RSS / TSS); empty when
+    /// every throughput is the same.
+    case rSquared = "r_squared"
+    /// The root-mean-square distance of the throughputs from the law, in their unit.
+    case rmse
 
     /// This column's cell for `fit`.
     public func cell(_ fit: UniversalScalabilityLaw.Fit) -> CSVCell {
@@ -33,6 +38,8 @@ public enum USLFitColumn: String, Sendable, CaseIterable {
         case .gammaSE: .number(fit.standardErrors?.gamma)
         case .sigmaSE: .number(fit.standardErrors?.sigma)
         case .kappaSE: .number(fit.standardErrors?.kappa)
+        case .rSquared: .number(fit.rSquared)
+        case .rmse: .number(fit.rootMeanSquareError)
         }
     }
 }

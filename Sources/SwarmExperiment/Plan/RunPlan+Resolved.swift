@@ -18,13 +18,13 @@ extension RunPlan {
         document["variants"] = .array(scenario.variants.map { variant in
             variant.resolved.merging(.object(["label": .string(variant.label)]))
         })
-        document["sweep"] = .object(Dictionary(uniqueKeysWithValues: scenario.sweep.axes.map { ($0.path, .array($0.values)) }))
+        document["sweep"] = scenario.sweep.document
         document["expect"] = .array(scenario.resolvedExpectations)
         document["settings"] = .array(scenario.settings.map { .object(["path": .string($0.dottedPath), "value": $0.value]) })
         document["plan"] = .object([
             "variants": .array(selectedVariants.map(JSONValue.string)),
             "sweep_order": .array(scenario.sweep.axes.map { .string($0.path) }),
-            "parameters": .array(scenario.parameterNames.map(JSONValue.string)),
+            "parameters": .array(scenario.parameterColumns.map(JSONValue.string)),
             "sweep_points": .number(Double(scenario.sweep.pointCount)),
             "replicates": .number(Double(replicates)),
             "runs": .number(Double(count)),

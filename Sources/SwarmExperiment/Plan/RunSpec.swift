@@ -31,6 +31,14 @@ public struct RunSpec: Sendable, Equatable {
             self.path = path
             self.value = value
         }
+
+        /// The path of the agent count, which the result files give as `agents`.
+        public static let agentCount = "agents.count"
+
+        /// Whether the parameter has a column of its own in the result files (`Scenario.parameterColumns`).
+        public var isColumn: Bool {
+            path != Parameter.agentCount
+        }
     }
 
     public init(scenario: String, variant: String, point: Int, parameters: [Parameter], replicate: Int, seed: UInt64,
@@ -48,10 +56,15 @@ public struct RunSpec: Sendable, Equatable {
     }
 
     /// The seed of replicate `replicate` of a scenario seeded with `scenarioSeed`: independent of how
-    /// many replicates are asked for, so adding replicates later never changes earlier ones. Kept to
-    /// 53 bits, so that it survives exactly wherever numbers are doubles (spreadsheets, JSON, pandas
-    /// floats) and a run can be reproduced from the seed a user reads in runs.csv.
+    /// many replicates are asked for, so adding replicates later never changes earlier ones. Kept
+    /// below 10^15, at most 15 significant digits, so that it survives exactly wherever numbers are
+    /// doubles and wherever they are shown to 15 digits, as spreadsheets keep them (LibreOffice
+    /// turns 5890180217036434 into 5890180217036430), and a run can be reproduced from the seed a
+    /// user reads in runs.csv.
     public static func seed(scenarioSeed: UInt64, replicate: Int) -> UInt64 {
-        RandomStreams(seed: scenarioSeed).streamSeed("replicate", index: replicate) & (1 << 53 - 1)
+        RandomStreams(seed: scenarioSeed).streamSeed("replicate", index: replicate) % maxSeed
     }
+
+    /// Run seeds lie below this: 10^15.
+    public static let maxSeed: UInt64 = 1_000_000_000_000_000
 }

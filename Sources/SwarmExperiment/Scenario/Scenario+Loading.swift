@@ -3,14 +3,30 @@ import Foundation
 extension Scenario {
     /// Loads the scenario in `file` with `settings` applied (see `decode`).
     public static func load(file: String, settings: [Setting] = []) throws(ScenarioLoadError) -> Scenario {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: file) ? error.localizedDescription : "no such file"
-            throw .unreadable(file: file, reason: reason)
+        try decode(read(file), file: file, settings: settings)
+    }
+
+    /// The bytes of `file`, or why they cannot be had, in words (Foundation's own errors name a
+    /// domain and a code, not the cause): no such file, a directory, no permission.
+    static func read(_ file: String) throws(ScenarioLoadError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw .unreadable(file: file, reason: "no such file")
         }
-        return try decode(data, file: file, settings: settings)
+        if isDirectory.boolValue {
+            throw .unreadable(file: file, reason: "it is a directory; give a scenario file (JSON), such as scenarios/flat-vs-hierarchy.json")
+        }
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw .unreadable(file: file, reason: "permission denied")
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            // The system's own words for the cause (Input/output error, Permission denied).
+            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
+            throw .unreadable(file: file, reason: reason ?? error.localizedDescription)
+        }
     }
 
     /// Decodes a scenario from JSON text, with `settings` (overrides given outside the file)
@@ -26,8 +42,12 @@ extension Scenario {
         } catch {
             throw .invalidJSON(file: file, detail: ScenarioLoadError.syntaxDetail(of: data, decoderError: error))
         }
+        if let problem = StrictJSON.problem(in: data) {
+            throw .invalidJSON(file: file, detail: problem)
+        }
         let loader = ScenarioLoader(file: file)
-        let scenario = loader.load(document, source: data, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data), settings: settings)
+        let scenario = loader.load(document, source: data, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data),
+                                 zipKeyOrder: JSONKeyOrder.keys(at: ["sweep", SweepGrid.zipKey], in: data), settings: settings)
         var seen = Set<ConfigProblem>()
         let problems = loader.log.problems.filter { seen.insert($0).inserted }
         guard let scenario, problems.isEmpty else {

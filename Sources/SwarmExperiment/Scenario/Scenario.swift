@@ -39,6 +39,9 @@ public struct Scenario: Sendable {
     public let resolvedModel: JSONValue
     /// Each expectation as written, with absent fields as null.
     let resolvedExpectations: [JSONValue]
+    /// Expectations of the file left out because the sweep as set lacks their points (a setting
+    /// narrowed a swept path away from a value they pin, or left a trend's path one value).
+    public let setAsideExpectations: Int
     /// The configuration of each variant at each sweep point, variant-major, with its canonical text.
     let configurations: [(config: ModelConfig, model: ResolvedModel)]
 
@@ -53,15 +56,22 @@ public struct Scenario: Sendable {
         configurations[variant * sweep.pointCount + point].model
     }
 
-    /// The settings that change model parameters: each becomes a parameter column.
+    /// The settings that change model parameters other than swept ones: each becomes a parameter
+    /// column (a setting of a swept path changed the sweep, whose column it already is).
     public var parameterSettings: [Setting] {
-        settings.filter(\.isModelParameter)
+        settings.filter { setting in setting.isModelParameter && !sweep.axes.contains { $0.components == setting.path } }
     }
 
     /// The parameter columns of the results: the swept paths, then the paths of the settings that
     /// change model parameters, each named by its dotted path.
     public var parameterNames: [String] {
         sweep.axes.map(\.path) + parameterSettings.map(\.dottedPath)
+    }
+
+    /// The parameter columns of the CSV files: `parameterNames` less `agents.count`, which the
+    /// `agents` column already gives (two columns saying one thing make pandas users pick one).
+    public var parameterColumns: [String] {
+        parameterNames.filter { $0 != RunSpec.Parameter.agentCount }
     }
 
     /// The values of the parameter columns at sweep point `point`.

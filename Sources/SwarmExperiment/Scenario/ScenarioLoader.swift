@@ -52,8 +52,8 @@ final class ScenarioLoader {
 
     /// The scenario `document` (parsed from `source`), or nil when a stage could not finish; the
     /// log holds every problem found.
-    func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
-        let (topSettings, modelSettings) = classify(settings)
+    func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, zipKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
+        let (topSettings, modelSettings, sweepSettings) = classify(settings)
         let base = OverlaidDocument.read(document, applying: topSettings.map(overlay), unclaimedBelongToBase: true, log: log, ScenarioLoader.readTopLevel)
         let top = base.value
         let modelBase = JSONValue.object(base.resolved.filter { ModelConfig.sectionNames.contains($0.key) })
@@ -61,14 +61,15 @@ final class ScenarioLoader {
         let written = readVariants(top.variants)
         let variantBases = written.map { OverlaidDocument.readModel(modelBase, applying: [$0.overlay], log: log).resolved }
 
-        let sweep = SweepGrid.decode(top.sweep, keyOrder: sweepKeyOrder, log: log)
         let documents = [modelBase] + variantBases
-        let reachable = SweepGrid(axes: sweep.axes.filter { axis in
-            let problem = Overlay.unknownPathProblem(axis.components, at: ConfigPath(["sweep", axis.path]), in: documents)
+        let writtenSweep = SweepGrid.decode(top.sweep, keyOrder: sweepKeyOrder, zipKeyOrder: zipKeyOrder, log: log).filter { axis in
+            let problem = Overlay.unknownPathProblem(axis.components, at: axis.origin, in: documents)
             problem.map { log.report($0) }
             return problem == nil
-        })
-        let settingOverlays = modelSettings.filter { checkModelSetting($0, sweep: sweep, documents: documents) }.map(overlay)
+        }
+        let (sweep, unswept) = applySweepSettings(sweepSettings + modelSettings, to: writtenSweep, documents: documents)
+        let reachable = SweepGrid.checkPairs(sweep, log: log) ? sweep : SweepGrid()
+        let settingOverlays = unswept.filter { checkModelSetting($0, documents: documents) }.map(overlay)
 
         let resolvedModel = OverlaidDocument.readModel(modelBase, applying: settingOverlays, log: log)
         let variants = written.isEmpty
@@ -85,14 +86,19 @@ final class ScenarioLoader {
         for variant in variants where !variant.label.isEmpty && !labels.contains(variant.label) {
             labels.append(variant.label)
         }
-        let (expectations, resolvedExpectations) = Expectation.decodeAll(top.expect, variants: labels, sweep: sweep, log: log)
+        // Expectations are checked against the sweep as written, then kept where the sweep as set
+        // still has their points: narrowing a sweep from the command line sets the others aside.
+        let (allExpectations, allResolved) = Expectation.decodeAll(top.expect, variants: labels, sweep: writtenSweep, log: log)
         guard log.isEmpty else { return nil }
+        let applicable = allExpectations.indices.filter { allExpectations[$0].applies(to: sweep) }
+        let (expectations, resolvedExpectations) = (applicable.map { allExpectations[$0] }, applicable.map { allResolved[$0] })
         return Scenario(
             file: file, source: source, name: top.name, description: top.description, seed: UInt64(top.seed),
             replications: top.replications, durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours,
             variants: variants.map { Scenario.Variant(label: $0.label, resolved: $0.resolved) },
             sweep: sweep, settings: settings, expectations: expectations, resolvedModel: resolvedModel.resolved,
-            resolvedExpectations: resolvedExpectations, configurations: configurations)
+            resolvedExpectations: resolvedExpectations, setAsideExpectations: allExpectations.count - expectations.count,
+            configurations: configurations)
     }
 
     /// The configuration of each variant at each point of `grid`, variant-major, with its resolved
@@ -122,21 +128,25 @@ final class ScenarioLoader {
     /// The overlays that put each swept path at its value at `point`.
     private func sweepOverlays(_ sweep: SweepGrid, at point: Int) -> [Overlay] {
         zip(sweep.axes, sweep.coordinates(of: point)).map { axis, index in
-            Overlay(path: axis.components, value: axis.values[index], origin: ConfigPath(["sweep", axis.path]).appending(index: index))
+            Overlay(path: axis.components, value: axis.values[index],
+                    origin: axis.values.count > 1 || axis.origin.root == .document ? axis.origin.appending(index: index) : axis.origin)
         }
     }
 
     /// Splits settings into those of top-level keys and those of model parameters, reporting
     /// (and dropping) repeated paths and paths that a setting cannot change.
-    private func classify(_ settings: [Setting]) -> (topLevel: [Setting], model: [Setting]) {
+    private func classify(_ settings: [Setting]) -> (topLevel: [Setting], model: [Setting], sweep: [Setting]) {
         var topLevel: [Setting] = []
         var model: [Setting] = []
+        var sweep: [Setting] = []
         for (index, setting) in settings.enumerated() {
             let key = setting.path[0]
-            if settings[..<index].contains(where: { $0.path == setting.path }) {
+            if settings[..<index].contains(where: { $0.sweptPath == setting.sweptPath }) {
                 log.report(setting.configPath, "is given twice; give each path once")
             } else if ModelConfig.sectionNames.contains(key) {
                 model.append(setting)
+            } else if setting.isSweep {
+                sweep.append(setting)
             } else if ScenarioLoader.settableKeys.contains(key) {
                 if setting.path.count == 1 {
                     topLevel.append(setting)
@@ -144,27 +154,53 @@ final class ScenarioLoader {
                     log.report(setting.configPath, "\(key) is a single value, without fields")
                 }
             } else if ["variants", "sweep", "expect"].contains(key) {
-                log.report(setting.configPath, "cannot be set outside the scenario file; edit the file")
+                let hint = key == "sweep" ? "; set sweep.PATH=[VALUES] to sweep one path" : "; edit the file"
+                log.report(setting.configPath, "cannot be set outside the scenario file\(hint)")
             } else {
                 let known = ScenarioLoader.settableKeys + ModelConfig.sectionNames
                 let place = setting.path.count == 1 ? "" : " \"\(key)\""
                 log.report(setting.configPath, "unknown key\(place)\(suggestion(for: key, among: known, heading: "settable"))")
             }
         }
-        return (topLevel, model)
+        return (topLevel, model, sweep)
     }
 
-    /// Reports a model setting whose path names no field or overlaps a swept path; true when valid.
-    private func checkModelSetting(_ setting: Setting, sweep: SweepGrid, documents: [JSONValue]) -> Bool {
-        if let problem = Overlay.unknownPathProblem(setting.path, at: setting.configPath, in: documents) {
-            log.report(problem)
-            return false
+    /// Reports a model setting whose path names no field; true when valid.
+    private func checkModelSetting(_ setting: Setting, documents: [JSONValue]) -> Bool {
+        guard let problem = Overlay.unknownPathProblem(setting.path, at: setting.configPath, in: documents) else { return true }
+        log.report(problem)
+        return false
+    }
+
+    /// `sweep` with the settings that name its axes applied, and the settings left to lay over the
+    /// model. A setting of a swept path (`agents.count=30`) or of `sweep.PATH` replaces that
+    /// axis's values: an array or a range keeps a sweep, anything else is the one value it takes.
+    /// `sweep.PATH` of a path not swept adds an axis, last. A setting inside a swept path, or
+    /// around one, is refused: it would be overwritten by the sweep, or overwrite it.
+    private func applySweepSettings(_ settings: [Setting], to written: SweepGrid, documents: [JSONValue]) -> (SweepGrid, [Setting]) {
+        var sweep = written
+        var unswept: [Setting] = []
+        for setting in settings {
+            let components = setting.sweptPath
+            if let index = sweep.axes.firstIndex(where: { $0.components == components }) {
+                if let values = SweepValues.decodeSetting(setting.value, at: setting.configPath, log: log) {
+                    sweep = sweep.replacing(index, with: sweep.axes[index].replacingValues(values, origin: setting.configPath))
+                }
+            } else if let axis = sweep.axes.first(where: { $0.overlaps(components) }) {
+                log.report(setting.configPath, "overlaps \(axis.origin), which is swept; set \(axis.path)=VALUES to replace its values")
+            } else if setting.isSweep {
+                let path = setting.configPath
+                guard SweepGrid.axisPathIsValid(components, at: path, log: log) else { continue }
+                if let problem = Overlay.unknownPathProblem(components, at: path, in: documents) {
+                    log.report(problem)
+                } else if let values = SweepValues.decodeSetting(setting.value, at: path, log: log) {
+                    sweep = sweep.appending(SweepGrid.Axis(path: components.joined(separator: "."), values: values, origin: path))
+                }
+            } else {
+                unswept.append(setting)
+            }
         }
-        if let axis = sweep.axes.first(where: { $0.components.starts(with: setting.path) || setting.path.starts(with: $0.components) }) {
-            log.report(setting.configPath, "overlaps sweep.\(axis.path); a swept parameter cannot also be set")
-            return false
-        }
-        return true
+        return (sweep, unswept)
     }
 
     /// Reads the top level: the scenario's own fields, the model sections (recorded as resolved),

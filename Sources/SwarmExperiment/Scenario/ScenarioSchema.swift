@@ -11,6 +11,7 @@ import SwarmModel
 public enum ScenarioSchema {
     static let variantReference = "#/$defs/variant"
     static let expectationReference = "#/$defs/expectation"
+    static let rangeReference = "#/$defs/range"
     private static let changeSuffix = "_change"
 
     /// Where the schema of the changes a variant makes to `section` is kept.
@@ -32,6 +33,7 @@ public enum ScenarioSchema {
             "distribution\(changeSuffix)": change(Distribution.schema),
             "variant": .object(variant.objectSchema),
             "expectation": .object(expectation.objectSchema),
+            "range": SweepValues.rangeSchema,
         ]
         for section in ModelConfig.sectionNames {
             definitions["\(section)\(changeSuffix)"] = top.fieldSchemas[section].map(change)
@@ -39,7 +41,7 @@ public enum ScenarioSchema {
         var properties = top.fieldSchemas
         if case .object(var sweep) = properties["sweep"] {
             let axes = sweepAxes(of: top.fieldSchemas)
-            sweep["properties"] = .object(axes.paths)
+            sweep["properties"] = .object(axes.paths.merging([SweepGrid.zipKey: SweepGrid.zipSchema]) { $1 })
             sweep["patternProperties"] = .object(axes.patterns)
             properties["sweep"] = .object(sweep)
         }
@@ -65,9 +67,7 @@ public enum ScenarioSchema {
             guard case .object(var item) = change(field) else { return field }
             let description = item.removeValue(forKey: "description")
             item["default"] = nil
-            var axis: [String: JSONValue] = [
-                "type": .string("array"), "minItems": .number(1), "uniqueItems": .bool(true), "items": .object(item),
-            ]
+            guard case .object(var axis) = SweepGrid.valuesSchema(items: .object(item)) else { return field }
             axis["description"] = description
             return .object(axis)
         }

@@ -68,6 +68,17 @@ public struct Setting: Sendable, Equatable {
         ModelConfig.sectionNames.contains(path[0])
     }
 
+    /// True for `sweep.PATH=VALUES`, which sweeps the model parameter PATH over VALUES.
+    public var isSweep: Bool {
+        path[0] == "sweep" && path.count > 1
+    }
+
+    /// The model parameter the setting changes or sweeps: its path, less `sweep.` for a sweep
+    /// setting (so `sweep.agents.count` and `agents.count` name the same parameter).
+    var sweptPath: [String] {
+        isSweep ? Array(path.dropFirst()) : path
+    }
+
     /// The same setting as something recorded (a run store or a results folder reads it back so).
     var recorded: Setting {
         Setting(path: path, value: value, origin: .recorded)

@@ -30,9 +30,11 @@ extension RunStore {
                     for scenario in scenarios {
                         if try RunStore.insert(scenario, db) { scenariosAdded += 1 }
                     }
-                    // Parents before children, for the foreign keys.
+                    // Parents before children, for the foreign keys; experiment_runs when the source
+                    // has it (schema 5).
                     var runsAdded = 0
-                    for table in ["models", "runs", "samples"] {
+                    let tables = try db.tableExists("experiment_runs", in: "source") ? ["models", "runs", "samples", "experiment_runs"] : ["models", "runs", "samples"]
+                    for table in tables {
                         let columns = try db.columns(in: table, in: "main").map(\.name)
                         let present = Set(try db.columns(in: table, in: "source").map(\.name))
                         try db.execute(sql: """

@@ -3,12 +3,19 @@ import GRDB
 
 extension RunStore {
     /// Keeps the scenario of `plan` (its text, settings and variants) so that `export` can
-    /// re-create the plan; nothing changes when it is kept already. Call it before running a plan
-    /// into the store, with the whole plan even when running one shard of it.
+    /// re-create the plan, and the address of each of its runs by position (`experiment_runs`), so
+    /// that SQL can tell experiments apart; nothing changes when they are kept already. Call it
+    /// before running a plan into the store, with the whole plan even when running one shard of it.
     @discardableResult
     public func register(_ plan: RunPlan) throws(RunStoreError) -> StoredScenario {
         let scenario = StoredScenario(plan: plan)
-        try writing { db in _ = try RunStore.insert(scenario, db) }
+        try writing { db in
+            _ = try RunStore.insert(scenario, db)
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO experiment_runs (experiment, run_id, run) VALUES (?, ?, ?)")
+            for (position, spec) in plan.enumerated() {
+                try statement.execute(arguments: [scenario.address, position + 1, RunAddress(spec).hex])
+            }
+        }
         return scenario
     }
 

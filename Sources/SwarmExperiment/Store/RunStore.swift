@@ -119,12 +119,21 @@ public final class RunStore: RunSink, RunCache, Sendable {
 
     /// Applies the migrations this store lacks. GRDB reads which are applied outside the
     /// migration's transaction, so when two processes create one store at once the slower fails
-    /// on tables that now exist; it then finds the schema complete and carries on.
+    /// on tables that now exist. It then finds the schema complete and carries on, or, the other
+    /// process being part-way (each migration commits on its own), tries again from where that
+    /// one got: each failure means another migration was committed, so there are at most as many
+    /// failures as migrations.
     private static func migrate(_ database: DatabaseQueue) throws {
-        do {
-            try RunStoreSchema.migrator.migrate(database)
-        } catch {
-            guard try database.read(RunStoreSchema.migrator.hasCompletedMigrations) else { throw error }
+        var failures = 0
+        while true {
+            do {
+                try RunStoreSchema.migrator.migrate(database)
+                return
+            } catch {
+                if try database.read(RunStoreSchema.migrator.hasCompletedMigrations) { return }
+                failures += 1
+                guard failures <= RunStoreSchema.version else { throw error }
+            }
         }
     }
 

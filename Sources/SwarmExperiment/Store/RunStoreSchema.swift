@@ -47,6 +47,15 @@ import GRDB
 /// schema 2 or 3 store opened only to read gives the same values, and so do its runs merged into
 /// a schema 4 store.
 ///
+/// Schema 5 says which runs each experiment holds: `experiment_runs(experiment, run_id, run)`,
+/// one row per plan and position, `experiment` a `scenarios` address, `run_id` the 1-based
+/// position in the plan (runs.csv's run_id) and `run` the run's address (a `runs` row once it has
+/// been recorded). A run is content-addressed, so two experiments that share a run (the same
+/// model, point and seed) both list it. Rows are written when a plan is registered (by `run`
+/// before anything is simulated), so the runs of a plan registered before
+/// schema 5 are listed once it is run again (nothing is simulated twice). A schema 4 store read as it is has no
+/// such table, and a merge copies the rows of sources that have one.
+///
 /// Metric columns are declared without a type, so SQLite keeps each double exactly as bound (a
 /// REAL column would store -0.0 as 0); an undefined value is NULL.
 enum RunStoreSchema {
@@ -54,7 +63,7 @@ enum RunStoreSchema {
     static let format = "swarmsim run store"
 
     /// The schema this swarmsim writes, the last migration's number.
-    static let version = 4
+    static let version = 5
 
     /// The schemas this swarmsim reads without upgrading them: 2 differs from 3 only in the form of
     /// the `scenarios` rows, which are read in either form, and 2 and 3 from 4 only in a metric
@@ -98,6 +107,16 @@ enum RunStoreSchema {
                 try db.execute(sql: "UPDATE runs SET \"\(column)\" = \(derivation(of: column))")
             }
             try db.execute(sql: "UPDATE metadata SET value = '4' WHERE key = 'schema_version'")
+        }
+        migrator.registerMigration("v5") { db in
+            try db.create(table: "experiment_runs", options: .withoutRowID) { t in
+                t.column("experiment", .text).notNull().references("scenarios")
+                t.column("run_id", .integer).notNull()
+                t.column("run", .text).notNull()
+                t.primaryKey(["experiment", "run_id"])
+            }
+            try db.create(index: "experiment_runs_by_run", on: "experiment_runs", columns: ["run"])
+            try db.execute(sql: "UPDATE metadata SET value = '5' WHERE key = 'schema_version'")
         }
         return migrator
     }

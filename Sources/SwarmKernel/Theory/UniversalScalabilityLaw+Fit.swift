@@ -8,9 +8,25 @@ extension UniversalScalabilityLaw {
         /// s^2 (J'J)^-1 with s^2 = RSS / (n - 3)); nil with fewer than 4 points or a singular J'J.
         public let standardErrors: (gamma: Double, sigma: Double, kappa: Double)?
         public let residualSumOfSquares: Double
+        /// The sum of squared deviations of the throughputs from their mean: what there was to explain.
+        public let totalSumOfSquares: Double
         /// The number of (n, x) points fitted: what the standard errors' degrees of freedom (and a
         /// reader's trust in the fit) rest on, so tables of fits report it.
         public let points: Int
+
+        /// The coefficient of determination, 1 - RSS / TSS: the share of the throughputs' variation
+        /// that the law explains (1 a perfect fit, 0 no better than their mean, negative worse, which
+        /// a law held to gamma >= 0 and sigma, kappa in [0, 1] can be). Nil when every throughput is
+        /// the same, and there is nothing to explain.
+        public var rSquared: Double? {
+            totalSumOfSquares > 0 ? 1 - residualSumOfSquares / totalSumOfSquares : nil
+        }
+
+        /// The root-mean-square error, sqrt(RSS / points): the typical distance of a throughput
+        /// from the fitted law, in the throughput's unit.
+        public var rootMeanSquareError: Double {
+            (residualSumOfSquares / Double(points)).squareRoot()
+        }
     }
 
     /// Fits X(N) to (n, x) points by non-linear least squares with sigma and kappa in [0, 1] and
@@ -89,8 +105,9 @@ extension UniversalScalabilityLaw {
                 if lambda > 1e12 { break }
             }
         }
+        let mean = x.reduce(0, +) / Double(x.count)
         return Fit(law: best, standardErrors: standardErrors(best, n: n, x: x, rss: bestRSS), residualSumOfSquares: bestRSS,
-                   points: n.count)
+                   totalSumOfSquares: x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }, points: n.count)
     }
 
     /// Refuses points no law can be fitted to: see `FitError`.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct FitCommandTests {
-    @Test("fit prints one CSV row per group with the USL parameters, peak and standard errors.")
+    @Test("fit prints one CSV row per group with the USL parameters, peak, standard errors, R-squared and RMSE.")
     func fitsPerGroup() throws {
         let workspace = try Workspace("{}")
         let rows = [("a", 1, 1.0), ("a", 2, 1.8868), ("a", 4, 3.0769), ("a", 6, 3.5294), ("a", 8, 3.5398), ("a", 10, 3.3557),
@@ -12,13 +12,16 @@ import Testing
         let result = try workspace.run(["fit", "curve.csv", "--x", "n", "--y", "x", "--by", "label"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "group,gamma,sigma,kappa,peak_n,gamma_se,sigma_se,kappa_se")
+        #expect(lines.first == "group,gamma,sigma,kappa,peak_n,gamma_se,sigma_se,kappa_se,r_squared,rmse")
         let a = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         #expect(a[0] == "a")
         #expect(abs(Double(a[2])! - 0.02) < 5e-4 && abs(Double(a[3])! - 0.02) < 5e-4 && abs(Double(a[4])! - 7) < 0.05)
+        // The reference data are the law rounded to 4 decimals: residuals of at most 5e-5.
+        #expect(Double(a[8])! > 0.9999 && Double(a[9])! < 5e-5, "\(a)")
         // Perfectly linear data: no contention, no coherency cost, so no peak (an empty cell).
         let b = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         #expect(b[0] == "b" && abs(Double(b[1])! - 2) < 1e-6 && b[4].isEmpty)
+        #expect(abs(Double(b[8])! - 1) < 1e-9 && Double(b[9])! < 1e-6, "\(b)")
     }
 
     @Test("fit names a missing column and suggests the closest one.")

@@ -28,6 +28,16 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("A directory given as the scenario is refused in words, with exit status 1 and nothing written.")
+    func directoryAsScenario() throws {
+        let workspace = try Workspace()
+        try FileManager.default.createDirectory(at: workspace.folder.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        let result = try workspace.run(["run", "scenarios"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "scenarios: cannot read the scenario: it is a directory; give a scenario file (JSON), such as scenarios/flat-vs-hierarchy.json\n")
+        #expect(!workspace.exists("results"))
+    }
+
     @Test("validate prints every problem to stderr as FILE: path: message and exits 1.")
     func validateProblems() throws {
         let workspace = try Workspace(ScenarioFixtures.text(["replicatons": 3, "agents": ["count": 0]]))
@@ -49,23 +59,23 @@ private let outputFiles = ["aggregate.csv", "runs.csv", "scenario.resolved.json"
         #expect(try workspace.entries("results/cli-demo-1") == outputFiles)
         let runs = try workspace.contents("results/cli-demo-1/runs.csv").split(separator: "\n")
         #expect(runs.count == 9)
-        #expect(runs[0].hasPrefix("run_id,scenario,variant,topology,replicate,seed,agents,agents.count,simulated_hours,tasks_done,"))
+        #expect(runs[0].hasPrefix("run_id,scenario,variant,topology,replicate,seed,agents,simulated_hours,tasks_done,"))
         #expect(runs[5].hasPrefix("5,cli demo/1,'=pw,planner-worker,1,"))
         let timeseries = try workspace.contents("results/cli-demo-1/timeseries.csv").split(separator: "\n")
-        #expect(timeseries[0].hasPrefix("run_id,variant,replicate,time_hours,"))
+        #expect(timeseries[0].hasPrefix("run_id,variant,replicate,agents,time_hours,"))
         #expect(timeseries.count == 1 + 8 * 2)
         let aggregate = try workspace.contents("results/cli-demo-1/aggregate.csv").split(separator: "\n")
-        #expect(aggregate[0].hasPrefix("variant,topology,agents,agents.count,n,throughput_tasks_per_hour_mean,throughput_tasks_per_hour_sd,"))
-        #expect(aggregate.count == 5 && aggregate[1].hasPrefix("flat,flat-lock,1,1,2,"))
+        #expect(aggregate[0].hasPrefix("variant,topology,agents,n,throughput_tasks_per_hour_mean,throughput_tasks_per_hour_sd,"))
+        #expect(aggregate.count == 5 && aggregate[1].hasPrefix("flat,flat-lock,1,2,"))
         // Two agent counts are too few for a fit: the header alone.
         #expect(try workspace.contents("results/cli-demo-1/usl.csv")
-                 == "variant,topology,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n\n")
+                 == "variant,topology,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n,r_squared,rmse\n")
         #expect(try workspace.contents("results/cli-demo-1/scenario.resolved.json").contains(#""swarmsim_version" : "#))
         let table = result.stdout.split(separator: "\n")
         #expect(table.count == 5)
         #expect(table[0].split(separator: " ") == ["variant", "agents", "throughput/h", "effective", "agents", "lock", "wait", "drift"])
         #expect(table[1].hasPrefix("flat          1  ") && table[1].contains(" ± "))
-        #expect(result.stderr == "8 runs written to results/cli-demo-1 (and saved in results/swarmsim.sqlite)\n")
+        #expect(result.stderr == "8 runs written to results/cli-demo-1 (simulated and saved in the store results/swarmsim.sqlite)\n")
     }
 
     @Test("Two processes running one scenario write byte-identical files.")

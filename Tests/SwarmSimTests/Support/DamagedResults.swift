@@ -15,7 +15,8 @@ struct ResultsFiles {
     var resolved: Data
 
     /// Two topologies at 1, 2 and 4 agents, 2 replicates of 8 hours, with one expectation: 12
-    /// cheap runs, three agent counts to fit per variant and a verdict to compute.
+    /// cheap runs, three agent counts to fit per variant and a verdict to compute; a setting
+    /// gives every file a parameter column.
     static func written() async throws -> ResultsFiles {
         let scenario = ScenarioFixtures.text([
             "variants": [["label": "flat", "topology": ["kind": "flat-lock"]], ["label": "pw"]],
@@ -24,7 +25,7 @@ struct ResultsFiles {
         ])
         let folder = try ScenarioFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try await ExperimentRunner.run(RunPlan(ScenarioFixtures.decode(scenario)), writingTo: folder, jobs: 2)
+        _ = try await ExperimentRunner.run(RunPlan(ScenarioFixtures.decode(scenario, settings: ["locks.lease_hours=2"])), writingTo: folder, jobs: 2)
         var tables: [String: [[String]]] = [:]
         for file in csvFiles {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)

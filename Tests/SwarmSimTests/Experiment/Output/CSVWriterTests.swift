@@ -28,10 +28,23 @@ private func row(_ cells: [CSVCell]) -> String {
         #expect(CSVCell.text("a=b").field == "a=b")
     }
 
-    @Test("Numbers are shortest round-trip, integers without .0, undefined and non-finite values empty.")
+    @Test("Numbers are shortest form to 15 significant digits, integers without .0, undefined and non-finite values empty.")
     func numbers() {
         #expect(row([.number(3), .number(-0.5), .number(0.1), .number(1e-7), .number(nil), .number(.nan), .number(.infinity), .number(-0.0)])
             == "3,-0.5,0.1,1e-07,,,,0\n")
+        #expect(row([.number(0.1 + 0.2), .number(0.123_456_789_012_345_678), .number(1e-15), .number(2.0 / 3)])
+            == "0.3,0.123456789012346,1e-15,0.666666666666667\n")
+    }
+
+    @Test("Whole numbers carry no float noise: a value within a relative 10^-12 of a whole number is written as it; finer values are kept.")
+    func wholeNumbersWithoutNoise() {
+        #expect(row([.number(248_625_000.000_000_06), .number(647.999_999_999_999_2), .number(0.999_999_999_999_999_6),
+                     .number(-3.000_000_000_000_001), .number(9_899_999.999_999_99)]) == "248625000,648,1,-3,9900000\n")
+        #expect(row([.number(1.000_000_1), .number(1_000_000.000_1), .number(0.5), .number(1e-13)]) == "1.0000001,1000000.0001,0.5,1e-13\n")
+    }
+
+    @Test("Integers are exact; booleans are words.")
+    func integersAndBooleans() {
         #expect(CSVCell.integer(UInt64.max).field == "18446744073709551615")
         #expect(row([.bool(true), .bool(false)]) == "true,false\n")
     }

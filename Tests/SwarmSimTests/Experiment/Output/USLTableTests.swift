@@ -38,7 +38,7 @@ import Testing
         #expect(plan.scenario.parameterNames == ["agents.count", "locks.lease_hours", "commits.policy"])
         let (table, usl, aggregate) = try await run(plan)
         let lines = usl.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "variant,topology,locks.lease_hours,commits.policy,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n")
+        #expect(lines[0] == "variant,topology,locks.lease_hours,commits.policy,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n,r_squared,rmse")
         try #require(lines.count == 1 + 4 + 1 && lines.last == "", "\(usl)")
 
         var laws: [UniversalScalabilityLaw] = []
@@ -53,15 +53,18 @@ import Testing
             laws.append(fit.law)
 
             let fields = lines[1 + index].split(separator: ",", omittingEmptySubsequences: false)
-            try #require(fields.count == 12, "\(lines[1 + index])")
+            try #require(fields.count == 14, "\(lines[1 + index])")
             #expect(fields[0] == (variant == "flat" ? "flat" : "'=pw"))
             #expect(fields[1] == (variant == "flat" ? "flat-lock" : "planner-worker"))
             #expect(try number(fields[2]) == lease && fields[3] == "strict" && fields[4] == "4")
             let errors = try #require(fit.standardErrors)
-            #expect(try number(fields[5]) == fit.law.gamma && number(fields[6]) == errors.gamma)
-            #expect(try number(fields[7]) == fit.law.sigma && number(fields[8]) == errors.sigma)
-            #expect(try number(fields[9]) == fit.law.kappa && number(fields[10]) == errors.kappa)
-            #expect(try number(fields[11]) == fit.law.peak)
+            // As written: 15 significant digits.
+            let written = { (value: Double?) in Substring(CSVCell.number(value).field) }
+            #expect(fields[5] == written(fit.law.gamma) && fields[6] == written(errors.gamma))
+            #expect(fields[7] == written(fit.law.sigma) && fields[8] == written(errors.sigma))
+            #expect(fields[9] == written(fit.law.kappa) && fields[10] == written(errors.kappa))
+            #expect(fields[11] == written(fit.law.peak))
+            #expect(fields[12] == written(fit.rSquared) && fields[13] == written(fit.rootMeanSquareError))
         }
 
         // The report, reading aggregate.csv back, draws the same curves with the same fits.
@@ -78,9 +81,9 @@ import Testing
     func headerOnlyWithoutAnAgentSweep() async throws {
         let scenario = ScenarioFixtures.text(["sweep": ["locks.lease_hours": [0.25, 0.5, 1]]])
         let plan = try RunPlan(ScenarioFixtures.decode(scenario, settings: ["agents.count=3"]))
-        #expect(ResultsWriter.aggregateHeader(plan).contains("agents.count"))
+        #expect(!ResultsWriter.aggregateHeader(plan).contains("agents.count"))
         let (_, usl, _) = try await run(plan)
-        #expect(usl == "variant,topology,locks.lease_hours,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n\n")
+        #expect(usl == "variant,topology,locks.lease_hours,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n,r_squared,rmse\n")
     }
 
     @Test("A curve is fitted in agent order; one with fewer than 3 distinct agent counts with a mean gets no row.")
@@ -101,8 +104,9 @@ import Testing
         try ResultsWriter.writeUSL(aggregateHeader: header, rows: rows, to: &output)
         let fit = try UniversalScalabilityLaw.fit(n: [1, 2, 4], x: [1, 1.9, 3.5])
         #expect(fit.standardErrors == nil)
-        let numbers = [fit.law.gamma, nil, fit.law.sigma, nil, fit.law.kappa, nil, fit.law.peak].map { CSVCell.number($0).field }
-        #expect(output == "variant,topology,x.y,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n\n"
+        let numbers = [fit.law.gamma, nil, fit.law.sigma, nil, fit.law.kappa, nil, fit.law.peak, fit.rSquared, fit.rootMeanSquareError]
+            .map { CSVCell.number($0).field }
+        #expect(output == "variant,topology,x.y,points,gamma,gamma_se,sigma,sigma_se,kappa,kappa_se,peak_n,r_squared,rmse\n"
                 + "\"a,b\",flat-lock,1,3,\(numbers.joined(separator: ","))\n")
     }
 }

@@ -80,14 +80,21 @@ private func json(_ text: String) throws -> JSONValue {
         #expect(scenario.variants[0].resolved.value(at: ["agents", "count"]) == .number(9))
     }
 
-    @Test("A setting on a bad path, a repeated path, a swept path or the sweep itself is refused, naming the setting.")
+    @Test("A setting on a bad path, a repeated path, around a swept path or the sweep itself is refused, naming the setting.")
     func badSettings() {
         let text = F.text(["sweep": ["agents.count": [1, 2]]])
         #expect(F.problems(text, settings: ["agents.cout=3"]) == [#"test.json: setting agents.cout: unknown key; did you mean "count"?"#])
         #expect(F.problems(text, settings: ["agnets.count=3"]) == [#"test.json: setting agnets.count: unknown key "agnets"; did you mean "agents"?"#])
-        #expect(F.problems(text, settings: ["agents.count=3"]) == ["test.json: setting agents.count: overlaps sweep.agents.count; a swept parameter cannot also be set"])
+        #expect(F.problems(text, settings: [#"agents={"count": 3}"#]) == [
+            "test.json: setting agents: overlaps sweep.agents.count, which is swept; set agents.count=VALUES to replace its values",
+        ])
         #expect(F.problems(text, settings: ["seed=1", "seed=2"]) == ["test.json: setting seed: is given twice; give each path once"])
-        #expect(F.problems(text, settings: ["sweep=1"]) == ["test.json: setting sweep: cannot be set outside the scenario file; edit the file"])
+        #expect(F.problems(text, settings: ["agents.count=3", "sweep.agents.count=[4]"]) == [
+            "test.json: setting sweep.agents.count: is given twice; give each path once",
+        ])
+        #expect(F.problems(text, settings: ["sweep=1"]) == [
+            "test.json: setting sweep: cannot be set outside the scenario file; set sweep.PATH=[VALUES] to sweep one path",
+        ])
         #expect(F.problems(text, settings: ["duration_hours=-1"]) == ["test.json: setting duration_hours: must be greater than 0 (found -1)"])
     }
 
@@ -146,4 +153,5 @@ private struct TaggingWording: Wording {
     var scenarioChoice: String { "<scenario>" }
     func storeChoice(_ file: String) -> String { "<store \(file)>" }
     func recordingCommand(_ file: String) -> String { "<record \(file)>" }
+    var replaceChoice: String { "<replace>" }
 }

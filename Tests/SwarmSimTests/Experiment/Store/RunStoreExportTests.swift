@@ -62,8 +62,10 @@ private final class ExportWorkspace {
 
         let cli = try workspace.swarmsim(["export", "runs.sqlite"])
         #expect(cli.status == 0, "\(cli.stderr)")
-        #expect(cli.stderr == "store demo: 4 runs exported to results/store-demo\n")
-        #expect(try workspace.outputs("results/store-demo") == workspace.outputs("reference"))
+        // The default folder is run's: named by the plan's settings and chosen variant.
+        let folder = "results/store-demo/commits.policy=tolerant,seed=5,variant=pw"
+        #expect(cli.stderr == "store demo: 4 runs exported to \(folder)\n")
+        #expect(try workspace.outputs(folder) == workspace.outputs("reference"))
     }
 
     @Test("export writes usl.csv byte for byte as swarmsim run wrote it when agents are swept far enough for fits.")

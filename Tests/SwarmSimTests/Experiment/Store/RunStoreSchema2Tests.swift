@@ -111,17 +111,20 @@ import Testing
         let old = try schema2Store(runsOf: current)
         let target = try RunStore(file: folder.path("target.sqlite"))
         #expect(try target.merge(from: old) == RunStore.MergeCount(scenarios: 1, runs: plan.count))
-        #expect(try StoreFixtures.dump(folder.path("target.sqlite")) == StoreFixtures.dump(current))
+        // A schema 2 store lists no experiment's runs; merging the new store brings them.
+        #expect(try StoreFixtures.dump(folder.path("target.sqlite"), experiments: false) == StoreFixtures.dump(current, experiments: false))
         #expect(try target.merge(from: current) == RunStore.MergeCount(scenarios: 0, runs: 0))
+        #expect(try StoreFixtures.dump(folder.path("target.sqlite")) == StoreFixtures.dump(current))
     }
 
-    @Test("Written to, a schema 2 store is upgraded to schema 4 in place: one row per plan, and its runs are reused.")
+    @Test("Written to, a schema 2 store is upgraded to the current schema in place: one row per plan, and its runs are reused.")
     func upgraded() async throws {
         let current = try currentStore()
         let old = try schema2Store(runsOf: current)
         let store = try RunStore(file: old)
-        #expect(try StoreFixtures.dump(old) == StoreFixtures.dump(current))
+        #expect(try StoreFixtures.dump(old, experiments: false) == StoreFixtures.dump(current, experiments: false))
         try store.register(plan)
+        #expect(try StoreFixtures.dump(old) == StoreFixtures.dump(current))
         let sink = RecordingSink()
         try await ExperimentRunner.run(plan, into: [store, sink], jobs: 2, cache: store)
         #expect(sink.runs.count == plan.count && sink.runs.allSatisfy(\.reused))

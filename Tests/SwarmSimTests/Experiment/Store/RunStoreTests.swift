@@ -147,7 +147,7 @@ import Testing
         let file = storeFile()
         _ = try RunStore(file: file)
         #expect(try StoreFixtures.dump(file) == [
-            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"4"]"#,
+            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"5"]"#,
         ])
         #expect(try DatabaseQueue(path: file).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
     }
@@ -236,7 +236,7 @@ import Testing
             try RunStore(file: file)
         } throws: { error in
             (error as? RunStoreError)?.description
-                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 4); upgrade swarmsim"
+                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 5); upgrade swarmsim"
         }
     }
 

@@ -52,11 +52,14 @@ enum StoreFixtures {
 
     /// Every row of every table of the store at `file`, as text, in key order: equal dumps mean
     /// equal stores.
-    static func dump(_ file: String) throws -> [String] {
+    /// `experiments` false leaves out `experiment_runs`, which a store holds only for the plans
+    /// registered since schema 5.
+    static func dump(_ file: String, experiments: Bool = true) throws -> [String] {
         try readOnly(file).read { db in
             var lines: [String] = []
-            let tables = ["metadata": "key", "scenarios": "address", "models": "digest", "runs": "address",
+            var tables = ["metadata": "key", "scenarios": "address", "models": "digest", "runs": "address",
                           "samples": "address, sample_index"]
+            if try experiments && db.tableExists("experiment_runs") { tables["experiment_runs"] = "experiment, run_id" }
             for (table, key) in tables.sorted(by: { $0.key < $1.key }) {
                 lines += try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(key)").map { "\(table) \($0)" }
             }

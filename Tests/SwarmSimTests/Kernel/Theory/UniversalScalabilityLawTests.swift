@@ -28,6 +28,27 @@ import Testing
         #expect(abs(fit.law.kappa - kappa) < 1e-6)
     }
 
+    @Test("R-squared and RMSE say how well the law fits: 1 and 0 on exact data, nil R-squared when there is nothing to explain, and the textbook values on data the law cannot follow.")
+    func fitQuality() throws {
+        let n: [Double] = [1, 2, 4, 8, 16]
+        let truth = UniversalScalabilityLaw(gamma: 2, sigma: 0.1, kappa: 0.01)
+        let exact = try UniversalScalabilityLaw.fit(n: n, x: n.map(truth.throughput))
+        #expect(try abs(#require(exact.rSquared) - 1) < 1e-9 && exact.rootMeanSquareError < 1e-6)
+        // A flat line is the law with sigma 1: fitted exactly, with no variation to explain.
+        let flat = try UniversalScalabilityLaw.fit(n: [1, 2, 4], x: [3, 3, 3])
+        #expect(flat.rSquared == nil && flat.rootMeanSquareError < 1e-9)
+        // A zigzag no law follows: R-squared and RMSE as their definitions give them from the
+        // fitted law's residuals, and a fit poorer than on the law's own data.
+        let zigzag = [1.0, 5, 1, 5, 1]
+        let poor = try UniversalScalabilityLaw.fit(n: n, x: zigzag)
+        let residuals = zip(n, zigzag).map { $1 - poor.law.throughput($0) }
+        let rss = residuals.reduce(0) { $0 + $1 * $1 }
+        let tss = zigzag.reduce(0) { $0 + ($1 - 2.6) * ($1 - 2.6) }
+        #expect(try abs(#require(poor.rSquared) - (1 - rss / tss)) < 1e-12)
+        #expect(abs(poor.rootMeanSquareError - (rss / 5).squareRoot()) < 1e-12)
+        #expect(try #require(poor.rSquared) < 0.5)
+    }
+
     @Test("Without coherency cost there is no peak.")
     func noPeakWithoutKappa() {
         #expect(UniversalScalabilityLaw(gamma: 1, sigma: 0.1, kappa: 0).peak == nil)

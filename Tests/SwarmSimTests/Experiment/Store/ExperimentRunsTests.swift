@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SwarmKernel
+@testable import SwarmModel
+@testable import SwarmExperiment
+@testable import SwarmAnalysis
+
+/// A store knows its experiments: which runs each plan holds, so SQL groups by experiment rather
+/// than by scenario name (which mixes a scenario's runs under different settings).
+@Suite struct ExperimentRunsTests {
+    /// The sweep over 1 and 2 agents both experiments of these tests start from.
+    private let text = ScenarioFixtures.text(["sweep": ["agents.count": [1, 2]]])
+
+    /// A store in `folder` holding, fully run, the plan of `text` as written and with `settings`.
+    private func twoExperiments(in folder: URL, settings: [String]) throws -> (file: String, store: RunStore, plans: [RunPlan]) {
+        let file = folder.appendingPathComponent("runs.sqlite").path
+        let store = try RunStore(file: file)
+        let plans = [try RunPlan(ScenarioFixtures.decode(text)), try RunPlan(ScenarioFixtures.decode(text, settings: settings))]
+        for plan in plans {
+            try store.register(plan)
+            try StoreFixtures.record(plan, into: store)
+        }
+        return (file, store, plans)
+    }
+
+    @Test("Two experiments of one scenario, sharing some runs: grouped by experiment each has its own runs; grouped by name they mix.")
+    func sqlGroupsByExperiment() throws {
+        let folder = try ScenarioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The second experiment narrows the sweep to 2 agents and asks for 3 replicates: its first
+        // two replicates at 2 agents are the first experiment's runs.
+        let (file, _, plans) = try twoExperiments(in: folder, settings: ["agents.count=2", "replications=3"])
+        let rows = try DatabaseQueue(path: file).read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.experiment, s.settings, r.agents, count(*) AS n
+                FROM experiment_runs e JOIN runs r ON r.address = e.run JOIN scenarios s ON s.address = e.experiment
+                GROUP BY e.experiment, r.agents ORDER BY s.settings, r.agents
+                """)
+        }
+        let addresses = plans.map { StoredScenario(plan: $0).address }
+        #expect(rows.map { [$0["experiment"] as String, "\($0["agents"] as Int)", "\($0["n"] as Int)"] } == [
+            [addresses[0], "1", "2"], [addresses[0], "2", "2"], [addresses[1], "2", "3"],
+        ])
+        // By name alone, the 2-agent runs the experiments share count once and the third replicate joins them.
+        let byName = try DatabaseQueue(path: file).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE scenario = 'tiny' AND agents = 2")
+        }
+        #expect(byName == 3)
+        // Every link names its plan's run at that position.
+        for (plan, address) in zip(plans, addresses) {
+            let links = try DatabaseQueue(path: file).read { db in
+                try Row.fetchAll(db, sql: "SELECT run_id, run FROM experiment_runs WHERE experiment = ? ORDER BY run_id", arguments: [address])
+            }
+            #expect(links.map { $0["run"] as String } == plan.map { RunAddress($0).hex })
+            #expect(links.map { $0["run_id"] as Int } == Array(1...plan.count))
+        }
+    }
+
+    @Test("A merge copies the experiments' runs; a schema 4 store is upgraded with an empty table, filled when its plan runs again.")
+    func mergeAndUpgrade() throws {
+        let folder = try ScenarioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (source, target) = (folder.appendingPathComponent("a.sqlite").path, folder.appendingPathComponent("b.sqlite").path)
+        let plan = try StoreFixtures.plan()
+        let store = try RunStore(file: source)
+        try store.register(plan)
+        try StoreFixtures.record(plan, into: store)
+        _ = try RunStore(file: target).merge(from: source)
+        #expect(try StoreFixtures.count("experiment_runs", in: target) == plan.count)
+        // A schema 4 store: the table gone, the version put back.
+        try DatabaseQueue(path: source).write { db in
+            try db.execute(sql: "DROP TABLE experiment_runs")
+            try db.execute(sql: "UPDATE metadata SET value = '4' WHERE key = 'schema_version'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5'")
+        }
+        let upgraded = try RunStore(file: source)
+        #expect(try StoreFixtures.count("experiment_runs", in: source) == 0)
+        try upgraded.register(plan)
+        #expect(try StoreFixtures.count("experiment_runs", in: source) == plan.count)
+    }
+
+    @Test("export --all writes one tidy runs.csv: each experiment's rows as its own runs.csv has them, behind its address and name, with the parameter columns of all (empty where one has none).")
+    func exportAll() throws {
+        let folder = try ScenarioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, store, plans) = try twoExperiments(in: folder, settings: ["locks.lease_hours=2"])
+        // A third plan never run: its runs are counted as missing, not written.
+        let unrun = try RunPlan(ScenarioFixtures.decode(text, settings: ["seed=9"]))
+        try store.register(unrun)
+        let count = try store.exportAll(to: folder.appendingPathComponent("all"))
+        #expect(count == RunStore.ExportAllCount(experiments: 2, runs: 8, missing: 4))
+        let lines = try String(contentsOf: folder.appendingPathComponent("all/runs.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(Array(header.prefix(10)) == ["experiment", "experiment_name", "run_id", "scenario", "variant", "topology", "replicate", "seed",
+                                             "agents", "locks.lease_hours"])
+        let lease = header.firstIndex(of: "locks.lease_hours")!
+        for plan in plans {
+            let scenario = StoredScenario(plan: plan)
+            try store.export(scenario, to: folder.appendingPathComponent(scenario.address))
+            let own = try String(contentsOf: folder.appendingPathComponent("\(scenario.address)/runs.csv"), encoding: .utf8)
+                .split(separator: "\n").dropFirst().map(String.init)
+            let mine = lines.dropFirst().filter { $0.hasPrefix(scenario.address + ",tiny,") }.map { line in
+                var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                if plan.scenario.parameterColumns.isEmpty {
+                    #expect(fields[lease].isEmpty)
+                    fields.remove(at: lease)
+                }
+                return fields.dropFirst(2).joined(separator: ",")
+            }
+            #expect(mine == own)
+        }
+    }
+}
