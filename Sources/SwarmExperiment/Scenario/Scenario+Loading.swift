@@ -27,7 +27,8 @@ extension Scenario {
             throw .invalidJSON(file: file, detail: ScenarioLoadError.syntaxDetail(of: data, decoderError: error))
         }
         let loader = ScenarioLoader(file: file)
-        let scenario = loader.load(document, source: data, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data), settings: settings)
+        let scenario = loader.load(document, source: data, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data),
+                                   factorKeyOrder: JSONKeyOrder.keys(at: ["factors"], in: data), settings: settings)
         var seen = Set<ConfigProblem>()
         let problems = loader.log.problems.filter { seen.insert($0).inserted }
         guard let scenario, problems.isEmpty else {

@@ -34,6 +34,7 @@ final class ScenarioLoader {
         var variants: JSONValue?
         var sweep: JSONValue?
         var expect: JSONValue?
+        var factors: JSONValue?
     }
 
     /// A variant as written: its label and its model sections as an overlay.
@@ -52,7 +53,7 @@ final class ScenarioLoader {
 
     /// The scenario `document` (parsed from `source`), or nil when a stage could not finish; the
     /// log holds every problem found.
-    func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
+    func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, factorKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
         let (topSettings, modelSettings) = classify(settings)
         let base = OverlaidDocument.read(document, applying: topSettings.map(overlay), unclaimedBelongToBase: true, log: log, ScenarioLoader.readTopLevel)
         let top = base.value
@@ -86,12 +87,14 @@ final class ScenarioLoader {
             labels.append(variant.label)
         }
         let (expectations, resolvedExpectations) = Expectation.decodeAll(top.expect, variants: labels, sweep: sweep, log: log)
+        let factors = checkFactors(Factor.decodeAll(top.factors, keyOrder: factorKeyOrder, log: log), sweep: sweep, settings: modelSettings,
+                                   variants: variants.map(\.resolved))
         guard log.isEmpty else { return nil }
         return Scenario(
             file: file, source: source, name: top.name, description: top.description, seed: UInt64(top.seed),
             replications: top.replications, durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours,
             variants: variants.map { Scenario.Variant(label: $0.label, resolved: $0.resolved) },
-            sweep: sweep, settings: settings, expectations: expectations, resolvedModel: resolvedModel.resolved,
+            sweep: sweep, settings: settings, expectations: expectations, factors: factors, resolvedModel: resolvedModel.resolved,
             resolvedExpectations: resolvedExpectations, configurations: configurations)
     }
 
@@ -167,6 +170,34 @@ final class ScenarioLoader {
         return true
     }
 
+    /// The factors whose paths name a parameter of every variant, away from the sweep and the
+    /// settings; each factor's probe values (its bounds and midpoint, or each choice) are laid over
+    /// every variant and decoded, so a value the parameter does not allow is reported at the
+    /// factor, as a swept value is at the sweep.
+    private func checkFactors(_ factors: [Factor], sweep: SweepGrid, settings: [Setting], variants: [JSONValue]) -> [Factor] {
+        factors.filter { factor in
+            let path = ConfigPath(["factors", factor.path])
+            if let problem = Overlay.unknownPathProblem(factor.components, at: path, in: variants) {
+                log.report(problem)
+                return false
+            }
+            if let axis = sweep.axes.first(where: { $0.components.starts(with: factor.components) || factor.components.starts(with: $0.components) }) {
+                log.report(path, "overlaps sweep.\(axis.path); a swept parameter cannot also be a factor")
+                return false
+            }
+            if let setting = settings.first(where: { $0.path.starts(with: factor.components) || factor.components.starts(with: $0.path) }) {
+                log.report(setting.configPath, "overlaps factors.\(factor.path); a factor cannot also be set")
+                return false
+            }
+            for probe in factor.probes {
+                for variant in variants {
+                    _ = OverlaidDocument.readModel(variant, applying: [Overlay(path: factor.components, value: probe.value, origin: probe.origin)], log: log)
+                }
+            }
+            return true
+        }
+    }
+
     /// Reads the top level: the scenario's own fields, the model sections (recorded as resolved),
     /// and the raw variants, sweep and expectations for later stages.
     static func readTopLevel(_ r: inout ObjectReader) -> TopLevel {
@@ -195,6 +226,9 @@ final class ScenarioLoader {
         top.expect = r.given("expect")
         r.describe("expect", ["type": .string("array"), "items": .object(["$ref": .string(ScenarioSchema.expectationReference)])],
                    doc: "Claims about the results that swarmsim check and swarmsim report test.")
+        top.factors = r.given("factors")
+        r.describe("factors", Factor.schema,
+                   doc: "Uncertain model parameters by dotted path, each with its plausible range ({\"uniform\": [low, high]}, {\"log_uniform\": [low, high]} or {\"choice\": [values]}), for swarmsim sensitivity and check --robustness.")
         return top
     }
 
