@@ -18,8 +18,9 @@ public struct SobolSequence: Sendable {
     private let directions: [[UInt32]]
     private let shifts: [UInt32]
 
-    /// A sequence of `dimensions` (1...maxDimensions) scrambled with the random streams of `seed`.
-    public init(dimensions: Int, seed: UInt64) {
+    /// A sequence of `dimensions` (1...maxDimensions) scrambled with the random streams of `seed`;
+    /// unscrambled (the plain Joe-Kuo sequence, which starts at the origin) when `scrambled` is false.
+    public init(dimensions: Int, seed: UInt64, scrambled: Bool = true) {
         precondition((1...SobolSequence.maxDimensions).contains(dimensions), "Sobol' dimensions must be 1...\(SobolSequence.maxDimensions)")
         self.dimensions = dimensions
         var rng = RandomStreams(seed: seed).stream("sobol-scramble")
@@ -27,6 +28,11 @@ public struct SobolSequence: Sendable {
         var shifts: [UInt32] = []
         for dimension in 0..<dimensions {
             let plain = SobolSequence.unscrambledDirections(dimension)
+            guard scrambled else {
+                directions.append(plain)
+                shifts.append(0)
+                continue
+            }
             let matrix = SobolSequence.randomLowerTriangular(&rng)
             directions.append(plain.map { SobolSequence.multiply(matrix, $0) })
             shifts.append(UInt32(truncatingIfNeeded: rng.next() >> 32))
