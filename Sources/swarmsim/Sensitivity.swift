@@ -7,7 +7,7 @@ extension SwarmSimCommand {
     struct Sensitivity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Global sensitivity analysis: which factors drive a result (Sobol' indices, Morris screening).",
-            subcommands: [SensitivitySample.self, SensitivityAnalyze.self]
+            subcommands: [SensitivitySample.self, SensitivityAnalyze.self, SensitivityRun.self]
         )
     }
 }

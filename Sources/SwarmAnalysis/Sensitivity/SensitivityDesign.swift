@@ -7,6 +7,8 @@ import SwarmExperiment
 public struct SensitivityDesign: Sendable {
     public let factors: [Factor]
     public let method: SensitivityMethod
+    /// Whether a Sobol' design has the rows of second-order indices.
+    public let secondOrder: Bool
     /// Coordinates in [0, 1], one row per design point.
     public let unitRows: [[Double]]
 
@@ -62,6 +64,7 @@ public struct SensitivityDesign: Sendable {
         guard rowCount > 0, rowCount <= SensitivityDesign.maxRows else { throw .tooManyRows(found: rowCount, allowed: SensitivityDesign.maxRows) }
         self.factors = factors
         self.method = method
+        self.secondOrder = secondOrder && method == .sobol
         switch method {
         case .sobol:
             unitRows = SaltelliDesign(factors: k, secondOrder: secondOrder).rows(baseSamples: n, seed: seed)

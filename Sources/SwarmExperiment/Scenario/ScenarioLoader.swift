@@ -228,7 +228,7 @@ final class ScenarioLoader {
                    doc: "Claims about the results that swarmsim check and swarmsim report test.")
         top.factors = r.given("factors")
         r.describe("factors", Factor.schema,
-                   doc: "Uncertain model parameters by dotted path, each with its plausible range ({\"uniform\": [low, high]}, {\"log_uniform\": [low, high]} or {\"choice\": [values]}), for swarmsim sensitivity and check --robustness.")
+                   doc: "Uncertain model parameters by dotted path, each with its plausible range ({\"uniform\": [low, high]}, {\"log_uniform\": [low, high]}, {\"integer\": [low, high]} or {\"choice\": [values]}), for swarmsim sensitivity and check --robustness.")
         return top
     }
 

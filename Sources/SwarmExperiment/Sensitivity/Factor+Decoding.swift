@@ -3,7 +3,7 @@ import SwarmModel
 
 extension Factor {
     /// The range forms, as scenario files name them.
-    static let rangeNames = ["uniform", "log_uniform", "choice"]
+    static let rangeNames = ["uniform", "log_uniform", "integer", "choice"]
 
     /// The JSON Schema of `factors`: dotted paths into the model sections, each with one range.
     static var schema: [String: JSONValue] {
@@ -14,6 +14,9 @@ extension Factor {
             "type": .string("object"), "minProperties": .number(1), "maxProperties": .number(1), "additionalProperties": .bool(false),
             "properties": .object([
                 "uniform": bounds, "log_uniform": bounds,
+                "integer": .object([
+                    "type": .string("array"), "minItems": .number(2), "maxItems": .number(2), "items": .object(["type": .string("integer")]),
+                ]),
                 "choice": .object(["type": .string("array"), "minItems": .number(2), "uniqueItems": .bool(true)]),
             ]),
         ])
@@ -21,7 +24,8 @@ extension Factor {
     }
 
     /// Decodes a `factors` object: each key a dotted path into a model section, each value one of
-    /// `{"uniform": [low, high]}`, `{"log_uniform": [low, high]}` (0 < low) or `{"choice": [...]}`
+    /// `{"uniform": [low, high]}`, `{"log_uniform": [low, high]}` (0 < low), `{"integer": [low,
+    /// high]}` (whole numbers) or `{"choice": [...]}`
     /// (two or more distinct values), in the order the file writes them (`keyOrder`). Only the
     /// shape is checked here; whether a path names a parameter and whether its values are valid
     /// there is checked against the model (`ScenarioLoader`). A malformed factor is left out.
@@ -65,12 +69,13 @@ extension Factor {
 
     private static func decodeRange(_ value: JSONValue, at path: ConfigPath, log: ProblemLog) -> Range? {
         guard case .object(let fields) = value, fields.count == 1, let (name, body) = fields.first.map({ ($0.key, $0.value) }) else {
-            log.report(path, "must be one of {\"uniform\": [low, high]}, {\"log_uniform\": [low, high]} or {\"choice\": [values]}", found: value.brief)
+            log.report(path, "must be one of {\"uniform\": [low, high]}, {\"log_uniform\": [low, high]}, {\"integer\": [low, high]} or {\"choice\": [values]}",
+                       found: value.brief)
             return nil
         }
         let place = path.appending(name)
         switch name {
-        case "uniform", "log_uniform":
+        case "uniform", "log_uniform", "integer":
             guard case .array(let items) = body, items.count == 2,
                   case .number(let low) = items[0], case .number(let high) = items[1], low.isFinite, high.isFinite else {
                 log.report(place, "must be [low, high], two finite numbers", found: body.brief)
@@ -81,6 +86,13 @@ extension Factor {
                 return nil
             }
             if name == "uniform" { return .uniform(low: low, high: high) }
+            if name == "integer" {
+                guard let whole = Int(exactly: low), let wholeHigh = Int(exactly: high), abs(whole) < 1 << 52, abs(wholeHigh) < 1 << 52 else {
+                    log.report(place, "must be [low, high], two whole numbers", found: "[\(formatNumber(low)), \(formatNumber(high))]")
+                    return nil
+                }
+                return .integer(low: whole, high: wholeHigh)
+            }
             guard low > 0 else {
                 log.report(place.appending(index: 0), "must be greater than 0 (a logarithmic range)", found: formatNumber(low))
                 return nil

@@ -15,6 +15,8 @@ public struct Factor: Sendable, Equatable {
         /// Uniform in the logarithm: as likely to be within 1-2x of the low bound as within 2-4x,
         /// for a parameter known only to within orders of magnitude. Both bounds positive.
         case logUniform(low: Double, high: Double)
+        /// A whole number from low to high inclusive, each equally likely (a swarm's size, a span).
+        case integer(low: Int, high: Int)
         /// One of the values, equally likely: numbers, names (a topology kind, a profile) or any JSON.
         case choice([JSONValue])
     }
@@ -40,8 +42,20 @@ public struct Factor: Sendable, Equatable {
             return .number(low + u * (high - low))
         case .logUniform(let low, let high):
             return .number(exp(log(low) + u * (log(high) - log(low))))
+        case .integer(let low, let high):
+            return .number(Double(low + min(Int(u * Double(high - low + 1)), high - low)))
         case .choice(let values):
             return values[min(Int(u * Double(values.count)), values.count - 1)]
+        }
+    }
+
+    /// The range as a scenario file writes it.
+    public var written: JSONValue {
+        switch range {
+        case .uniform(let low, let high): return .object(["uniform": .array([.number(low), .number(high)])])
+        case .logUniform(let low, let high): return .object(["log_uniform": .array([.number(low), .number(high)])])
+        case .integer(let low, let high): return .object(["integer": .array([.number(Double(low)), .number(Double(high))])])
+        case .choice(let values): return .object(["choice": .array(values)])
         }
     }
 
@@ -50,7 +64,7 @@ public struct Factor: Sendable, Equatable {
     /// value is not one the factor takes.
     public func rank(of value: JSONValue) -> Double? {
         switch range {
-        case .uniform, .logUniform:
+        case .uniform, .logUniform, .integer:
             if case .number(let number) = value { return number }
             return nil
         case .choice(let values):
@@ -70,6 +84,9 @@ public struct Factor: Sendable, Equatable {
         case .logUniform(let low, let high):
             let place = written.appending("log_uniform")
             return [(.number(low), place.appending(index: 0)), (.number(high), place.appending(index: 1)), (value(at: 0.5), place)]
+        case .integer(let low, let high):
+            let place = written.appending("integer")
+            return [(.number(Double(low)), place.appending(index: 0)), (.number(Double(high)), place.appending(index: 1))]
         case .choice(let values):
             let place = written.appending("choice")
             return values.enumerated().map { ($1, place.appending(index: $0)) }
