@@ -185,7 +185,9 @@ final class ScenarioLoader {
                 log.report(path, "overlaps sweep.\(axis.path); a swept parameter cannot also be a factor")
                 return false
             }
-            if let setting = settings.first(where: { $0.path.starts(with: factor.components) || factor.components.starts(with: $0.path) }) {
+            if let setting = settings.first(where: { setting in
+                setting.origin != .factorDraw && (setting.path.starts(with: factor.components) || factor.components.starts(with: setting.path))
+            }) {
                 log.report(setting.configPath, "overlaps factors.\(factor.path); a factor cannot also be set")
                 return false
             }
