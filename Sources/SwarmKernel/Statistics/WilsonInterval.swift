@@ -16,7 +16,8 @@ public struct WilsonInterval: Sendable, Equatable {
         let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
         share = p
-        low = max(0, centre - half)
-        high = min(1, centre + half)
+        // At 0 or all successes the bound is exactly 0 or 1; rounding would leave it a hair inside.
+        low = successes == 0 ? 0 : max(0, centre - half)
+        high = successes == trials ? 1 : min(1, centre + half)
     }
 }
