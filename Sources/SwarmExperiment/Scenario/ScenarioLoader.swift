@@ -88,7 +88,7 @@ final class ScenarioLoader {
         }
         let (expectations, resolvedExpectations) = Expectation.decodeAll(top.expect, variants: labels, sweep: sweep, log: log)
         let factors = checkFactors(Factor.decodeAll(top.factors, keyOrder: factorKeyOrder, log: log), sweep: sweep, settings: modelSettings,
-                                   variants: variants.map(\.resolved))
+                                   written: written, variants: variants.map(\.resolved))
         guard log.isEmpty else { return nil }
         return Scenario(
             file: file, source: source, name: top.name, description: top.description, seed: UInt64(top.seed),
@@ -170,11 +170,14 @@ final class ScenarioLoader {
         return true
     }
 
-    /// The factors whose paths name a parameter of every variant, away from the sweep and the
-    /// settings; each factor's probe values (its bounds and midpoint, or each choice) are laid over
+    /// The factors whose paths name a parameter of every variant, away from the sweep, the
+    /// settings and what a variant writes (a drawn factor is set over every variant, so it would
+    /// erase the difference a variant makes); each factor's probe values (its bounds and midpoint, or each choice) are laid over
     /// every variant and decoded, so a value the parameter does not allow is reported at the
     /// factor, as a swept value is at the sweep.
-    private func checkFactors(_ factors: [Factor], sweep: SweepGrid, settings: [Setting], variants: [JSONValue]) -> [Factor] {
+    private func checkFactors(
+        _ factors: [Factor], sweep: SweepGrid, settings: [Setting], written: [WrittenVariant], variants: [JSONValue]
+    ) -> [Factor] {
         factors.filter { factor in
             let path = ConfigPath(["factors", factor.path])
             if let problem = Overlay.unknownPathProblem(factor.components, at: path, in: variants) {
@@ -191,6 +194,10 @@ final class ScenarioLoader {
                 log.report(setting.configPath, "overlaps factors.\(factor.path); a factor cannot also be set")
                 return false
             }
+            if let variant = written.firstIndex(where: { ScenarioLoader.writes($0.overlay.value, overlapping: factor.components) }) {
+                log.report(path, "variants[\(variant)] sets it; a factor is drawn for every variant and would erase that variant's difference")
+                return false
+            }
             for probe in factor.probes {
                 for variant in variants {
                     _ = OverlaidDocument.readModel(variant, applying: [Overlay(path: factor.components, value: probe.value, origin: probe.origin)], log: log)
@@ -198,6 +205,18 @@ final class ScenarioLoader {
             }
             return true
         }
+    }
+
+    /// True when `sections` (a variant as written) writes `path`, something inside it, or a value
+    /// (not an object of fields) above it.
+    private static func writes(_ sections: JSONValue, overlapping path: [String]) -> Bool {
+        var node = sections
+        for key in path {
+            guard case .object(let fields) = node else { return true }
+            guard let next = fields[key] else { return false }
+            node = next
+        }
+        return true
     }
 
     /// Reads the top level: the scenario's own fields, the model sections (recorded as resolved),

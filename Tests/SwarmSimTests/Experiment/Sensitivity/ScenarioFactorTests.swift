@@ -49,6 +49,14 @@ private typealias F = ScenarioFixtures
         #expect(problems.contains { $0.hasSuffix("board.busywork_probability: overlaps factors.board; a factor cannot also be set") }, "\(problems)")
     }
 
+    @Test("A factor may not set what a variant sets (it would erase the variant's difference); a parameter beside it is fine.")
+    func variantsKeepTheirDifference() {
+        let variants: [[String: Any]] = [["label": "a"], ["label": "b", "tasks": ["effort_hours": ["lognormal": ["sd": 2]]]]]
+        let clash = F.problems(F.text(["variants": variants, "factors": ["tasks.effort_hours": ["uniform": [1, 2]]]]))
+        #expect(clash == ["test.json: factors.tasks.effort_hours: variants[1] sets it; a factor is drawn for every variant and would erase that variant's difference"])
+        #expect(F.problems(F.text(["variants": variants, "factors": ["tasks.effort_hours.lognormal.mean": ["uniform": [1, 2]]]])).isEmpty)
+    }
+
     @Test("The schema describes factors, and scenario.resolved.json records them.")
     func schemaAndResolved() throws {
         let schema = ScenarioSchema.document
