@@ -56,6 +56,27 @@ import Testing
         #expect(second.stderr.contains("reused") || second.stderr.contains("24 runs"), "\(second.stderr)")
     }
 
+    @Test("swarmsim report on a sensitivity folder draws each metric's indices with their intervals; a damaged cell is refused with its row.")
+    func report() throws {
+        let workspace = try Workspace(Self.scenario)
+        let run = try workspace.run(["sensitivity", "run", "scenario.json", "--n", "4", "--quiet", "--db", "s.sqlite", "--out", "out"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try workspace.run(["report", "out"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try workspace.contents("out/report.html")
+        #expect(page.contains("<h1>swarmsim sensitivity: f1-sensitivity</h1>"))
+        #expect(page.contains("<h2>effective_agents</h2>") && page.contains("<h2>throughput_tasks_per_hour</h2>"))
+        #expect(page.contains("<title>topology.kind ST: "), "a bar per factor and index, with its value and interval as a tooltip")
+        _ = try workspace.run(["report", "out", "--out", "again.html"])
+        #expect(try workspace.contents("again.html") == page)
+        var lines = try workspace.contents("out/sensitivity.csv").split(separator: "\n").map(String.init)
+        lines[2] = lines[2].split(separator: ",").prefix(3).joined(separator: ",") + ",n/a,0,1"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: workspace.folder.appendingPathComponent("out/sensitivity.csv"))
+        let damaged = try workspace.run(["report", "out", "--out", "damaged.html"])
+        #expect(damaged.status == 1 && !workspace.exists("damaged.html"))
+        #expect(damaged.stderr == "Error: out/sensitivity.csv: row 3, column \"estimate\": must be a finite number (found \"n/a\")\n", "\(damaged.stderr)")
+    }
+
     @Test("A scenario with a sweep, several variants without --variant, no factors, or an unknown metric is refused.")
     func refusals() throws {
         let workspace = try Workspace(#"{"name": "s", "sweep": {"agents.count": [1, 2]}, "factors": {"tasks.effort_hours": {"uniform": [1, 2]}}}"#)
