@@ -1,5 +1,4 @@
 import ArgumentParser
-import SwarmAnalysis
 
 extension SwarmSimCommand {
     /// `swarmsim sensitivity`: global sensitivity analysis, split as SALib splits it (sample a
@@ -11,5 +10,3 @@ extension SwarmSimCommand {
         )
     }
 }
-
-extension SensitivityMethod: ExpressibleByArgument {}

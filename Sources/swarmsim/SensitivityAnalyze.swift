@@ -29,23 +29,9 @@ extension SwarmSimCommand {
         @Option(name: .customLong("y"), help: "The output column to analyse (repeatable).")
         var metrics: [String]
 
-        @Option(help: "sobol or morris: how the design was sampled.")
-        var method: SensitivityMethod = .sobol
+        @OptionGroup var sampling: DesignOptions
 
-        @Flag(name: .customLong("second-order"), help: "sobol: the design has second-order rows; estimate S2 too.")
-        var secondOrder = false
-
-        @Option(help: "Bootstrap resamples for the intervals.")
-        var bootstrap = 1000
-
-        @Option(help: "Confidence of the intervals.")
-        var confidence = 0.95
-
-        @Option(help: "Seed of the bootstrap.")
-        var seed: UInt64 = 1
-
-        @Option(help: "morris: the levels the design was sampled with.")
-        var levels = 4
+        @OptionGroup var intervals: BootstrapOptions
 
         @Option(help: "morris: the scenario or factors file, to order text columns (a choice of names).")
         var factors: String?
@@ -55,23 +41,19 @@ extension SwarmSimCommand {
 
         func validate() throws {
             guard !metrics.isEmpty else { throw ValidationError("give the output column to analyse: --y COLUMN") }
-            guard bootstrap >= 1 else { throw ValidationError("--bootstrap must be 1 or more (found \(bootstrap)).") }
-            guard confidence > 0 && confidence < 1 else { throw ValidationError("--confidence must be between 0 and 1 (found \(confidence)), e.g. 0.95.") }
-            guard levels >= 2, levels % 2 == 0 else { throw ValidationError("--levels must be even and at least 2 (found \(levels)).") }
-            if secondOrder && method != .sobol { throw ValidationError("--second-order goes with --method sobol.") }
         }
 
         func run() throws {
             let factorList = try factors.map { try Factor.load(file: $0) } ?? []
-            let settings = BootstrapSettings(resamples: bootstrap, confidence: confidence, seed: seed)
+            let settings = intervals.settings
             var rows: [SensitivityIndexRow] = []
             do {
                 let designTable = try CSVTable.read(URL(fileURLWithPath: design), name: design)
                 let outputTable = try CSVTable.read(URL(fileURLWithPath: outputs), name: outputs)
                 for metric in metrics {
                     rows += try SensitivityAnalysis.analyze(
-                        design: designTable, outputs: outputTable, metric: metric, method: method, secondOrder: secondOrder,
-                        bootstrap: settings, factors: factorList, morrisLevels: levels)
+                        design: designTable, outputs: outputTable, metric: metric, method: sampling.method, secondOrder: sampling.secondOrder,
+                        bootstrap: settings, factors: factorList, morrisLevels: sampling.levels)
                 }
             } catch let error as CSVInputError {
                 throw CLIError(error.description)
@@ -83,7 +65,7 @@ extension SwarmSimCommand {
             let file = try AtomicFile(destination: destination)
             file.write(SensitivityIndexRow.csv(rows))
             try file.commit()
-            print(SensitivityIndexRow.table(rows, confidence: confidence), terminator: "")
+            print(SensitivityIndexRow.table(rows, confidence: intervals.confidence), terminator: "")
         }
     }
 }

@@ -29,14 +29,10 @@ extension SwarmSimCommand {
 
         @OptionGroup var execution: ExecutionOptions
 
-        @Option(help: "sobol, morris or lhs (lhs: outputs and seed noise, no indices).")
-        var method: SensitivityMethod = .sobol
+        @OptionGroup var design: DesignOptions
 
         @Option(help: "Base samples: Sobol' blocks (a power of two), Morris trajectories, or Latin hypercube points.")
         var n: Int
-
-        @Flag(name: .customLong("second-order"), help: "sobol: second-order indices too (2k + 2 runs per block instead of k + 2).")
-        var secondOrder = false
 
         @Option(name: .customLong("design-seed"), help: "Seed of the design (the scenario's --seed seeds the runs).")
         var designSeed: UInt64 = 1
@@ -47,8 +43,7 @@ extension SwarmSimCommand {
         @Option(help: "The variant to analyse, when the scenario has several.")
         var variant: String?
 
-        @Option(help: "Bootstrap resamples for the intervals.")
-        var bootstrap = 1000
+        @OptionGroup var intervals: BootstrapOptions
 
         @Option(help: "Output folder. (default: results/<scenario name>-sensitivity/)")
         var out: String?
@@ -64,8 +59,6 @@ extension SwarmSimCommand {
         var quiet = false
 
         func validate() throws {
-            guard bootstrap >= 1 else { throw ValidationError("--bootstrap must be 1 or more (found \(bootstrap)).") }
-            if secondOrder && method != .sobol { throw ValidationError("--second-order goes with --method sobol.") }
             if shardArgument != nil && out != nil { throw ValidationError("--shard writes its runs only to the store (--db); leave out --out.") }
         }
 
@@ -74,7 +67,8 @@ extension SwarmSimCommand {
             let experiment: SensitivityExperiment
             do {
                 experiment = try SensitivityExperiment(
-                    base: base, variant: variant, method: method, n: n, secondOrder: secondOrder, designSeed: designSeed,
+                    base: base, variant: variant, method: design.method, n: n, secondOrder: design.secondOrder, morrisLevels: design.levels,
+                    designSeed: designSeed,
                     metrics: metrics.isEmpty ? [.effectiveAgents, .throughput] : metrics)
             } catch let problem as SensitivityExperiment.Problem {
                 throw CLIError(problem.description)
@@ -82,7 +76,7 @@ extension SwarmSimCommand {
             let plan = try RunPlan(experiment.scenario)
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
             let folder = out ?? "results/\(experiment.scenario.folderName)"
-            let (jobs, quiet, db, bootstrap) = (execution.workers, quiet, db, bootstrap)
+            let (jobs, quiet, db, bootstrap) = (execution.workers, quiet, db, intervals.settings)
             let store = try RunStore(file: db)
             try store.register(plan)
             let runs = shard.positions(in: plan).count
@@ -102,11 +96,11 @@ extension SwarmSimCommand {
                     if !quiet { FileHandle.standardError.write(Data("\(runs) runs of shard \(shard) saved in \(db)\n".utf8)) }
                     return
                 }
-                let results = try experiment.results(table, bootstrap: BootstrapSettings(resamples: bootstrap))
+                let results = try experiment.results(table, bootstrap: bootstrap)
                 try experiment.write(results, resolved: plan.resolvedDocument, to: URL(fileURLWithPath: folder, isDirectory: true))
                 guard !quiet else { return }
                 FileHandle.standardError.write(Data("\(plan.count) runs; files written to \(folder) (runs saved in \(db))\n".utf8))
-                print(SensitivityIndexRow.table(results.indices, confidence: 0.95), terminator: "")
+                print(SensitivityIndexRow.table(results.indices, confidence: bootstrap.confidence), terminator: "")
                 print(SeedNoise.summary(results.noise), terminator: "")
             }
         }

@@ -21,20 +21,13 @@ extension SwarmSimCommand {
         @Argument(help: "A scenario with a factors object, or a factors file {\"factors\": {...}}.")
         var factors: String
 
-        @Option(help: "sobol, morris or lhs.")
-        var method: SensitivityMethod = .sobol
+        @OptionGroup var design: DesignOptions
 
         @Option(help: "Base samples: Sobol' blocks (a power of two), Morris trajectories, or Latin hypercube rows.")
         var n: Int
 
         @Option(help: "Seed of the scramble and the draws.")
         var seed: UInt64 = 1
-
-        @Flag(name: .customLong("second-order"), help: "sobol: add the rows second-order indices need.")
-        var secondOrder = false
-
-        @Option(help: "morris: levels of each factor (even).")
-        var levels = 4
 
         @Option(help: "morris: candidate trajectories to choose the N most spread from. (default: 4 N)")
         var candidates: Int?
@@ -43,26 +36,24 @@ extension SwarmSimCommand {
         var out: String?
 
         func validate() throws {
-            guard levels >= 2, levels % 2 == 0 else { throw ValidationError("--levels must be even and at least 2 (found \(levels)).") }
             if let candidates, candidates < n { throw ValidationError("--candidates must be at least --n (found \(candidates) < \(n)).") }
-            if secondOrder && method != .sobol { throw ValidationError("--second-order goes with --method sobol.") }
         }
 
         func run() throws {
             let factorList = try Factor.load(file: factors)
-            let design: SensitivityDesign
+            let sampled: SensitivityDesign
             do {
-                design = try SensitivityDesign(factors: factorList, method: method, n: n, secondOrder: secondOrder, seed: seed,
-                                               morrisLevels: levels, morrisCandidates: candidates)
+                sampled = try SensitivityDesign(factors: factorList, method: design.method, n: n, secondOrder: design.secondOrder, seed: seed,
+                                                morrisLevels: design.levels, morrisCandidates: candidates)
             } catch {
                 throw CLIError("\(factors): \(error.description)")
             }
             guard let out else {
-                print(design.csv, terminator: "")
+                print(sampled.csv, terminator: "")
                 return
             }
             let file = try AtomicFile(destination: URL(fileURLWithPath: out))
-            file.write(design.csv)
+            file.write(sampled.csv)
             try file.commit()
         }
     }

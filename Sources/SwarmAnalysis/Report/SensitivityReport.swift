@@ -23,23 +23,10 @@ public enum SensitivityReport {
         let table = HTMLReport.table(SensitivityIndexRow.header, rows.map { row in
             [row.metric, row.factor, row.index, readableNumber(row.estimate), readableNumber(row.low), readableNumber(row.high)]
         })
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>swarmsim sensitivity: \(name.htmlEscaped)</title>
-            <style>\(HTMLReport.style)</style>
-            </head>
-            <body>
-            <h1>swarmsim sensitivity: \(name.htmlEscaped)</h1>
-            <p>\(description.htmlEscaped)</p>
+        return HTMLReport.page(title: "swarmsim sensitivity: \(name)", description: description, body: """
             \(sections.joined(separator: "\n"))
             \(HTMLReport.section("indices", "every index", caption: "sensitivity.csv as written.", table))
-            </body>
-            </html>
-
-            """
+            """)
     }
 
     /// One horizontal bar per factor and index, factors top to bottom in the file's order.

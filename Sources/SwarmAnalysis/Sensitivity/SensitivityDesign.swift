@@ -9,6 +9,8 @@ public struct SensitivityDesign: Sendable {
     public let method: SensitivityMethod
     /// Whether a Sobol' design has the rows of second-order indices.
     public let secondOrder: Bool
+    /// The levels of a Morris design (its step is p / (2 (p - 1))).
+    public let morrisLevels: Int
     /// Coordinates in [0, 1], one row per design point.
     public let unitRows: [[Double]]
 
@@ -65,6 +67,7 @@ public struct SensitivityDesign: Sendable {
         self.factors = factors
         self.method = method
         self.secondOrder = secondOrder && method == .sobol
+        self.morrisLevels = morrisLevels
         switch method {
         case .sobol:
             unitRows = SaltelliDesign(factors: k, secondOrder: secondOrder).rows(baseSamples: n, seed: seed)

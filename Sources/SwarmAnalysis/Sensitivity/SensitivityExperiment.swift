@@ -35,7 +35,7 @@ public struct SensitivityExperiment: Sendable {
     /// The experiment of `base` (the variant labelled `variant`, which may be nil when there is
     /// only one) over a design of `method` with `n` base samples drawn with `designSeed`.
     public init(
-        base: Scenario, variant: String?, method: SensitivityMethod, n: Int, secondOrder: Bool = false, designSeed: UInt64 = 1,
+        base: Scenario, variant: String?, method: SensitivityMethod, n: Int, secondOrder: Bool = false, morrisLevels: Int = 4, designSeed: UInt64 = 1,
         metrics: [SummaryMetric]
     ) throws {
         let file = base.file ?? base.name
@@ -43,7 +43,8 @@ public struct SensitivityExperiment: Sendable {
         let chosen = try SensitivityExperiment.variant(of: base, labelled: variant, file: file)
         let design: SensitivityDesign
         do {
-            design = try SensitivityDesign(factors: base.factors, method: method, n: n, secondOrder: secondOrder, seed: designSeed)
+            design = try SensitivityDesign(factors: base.factors, method: method, n: n, secondOrder: secondOrder, seed: designSeed,
+                                           morrisLevels: morrisLevels)
         } catch {
             throw Problem.design(file: file, error)
         }
@@ -104,7 +105,7 @@ public struct SensitivityExperiment: Sendable {
             let outputs = CSVTable(header: [metric.rawValue], rows: pointMeans.map { [CSVCell.number($0).field] }, file: "outputs.csv")
             indices += try SensitivityAnalysis.analyze(
                 design: designTable, outputs: outputs, metric: metric.rawValue, method: design.method,
-                secondOrder: design.secondOrder, bootstrap: bootstrap, factors: design.factors)
+                secondOrder: design.secondOrder, bootstrap: bootstrap, factors: design.factors, morrisLevels: design.morrisLevels)
         }
         return Results(means: means, indices: indices, noise: noise)
     }

@@ -3,14 +3,17 @@ import Foundation
 extension Scenario {
     /// Loads the scenario in `file` with `settings` applied (see `decode`).
     public static func load(file: String, settings: [Setting] = []) throws(ScenarioLoadError) -> Scenario {
-        let data: Data
+        try decode(contents(of: file), file: file, settings: settings)
+    }
+
+    /// The bytes of `file`, or why it cannot be read ("no such file" when it is missing).
+    static func contents(of file: String) throws(ScenarioLoadError) -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            return try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             let reason = FileManager.default.fileExists(atPath: file) ? error.localizedDescription : "no such file"
             throw .unreadable(file: file, reason: reason)
         }
-        return try decode(data, file: file, settings: settings)
     }
 
     /// Decodes a scenario from JSON text, with `settings` (overrides given outside the file)

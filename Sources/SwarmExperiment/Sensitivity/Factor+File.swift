@@ -6,13 +6,7 @@ extension Factor {
     /// for any other model, a factors file `{"factors": {"x1": {"uniform": [-3.14, 3.14]}, ...}}`
     /// whose names are free (a document with a `name` or a model section is a scenario).
     public static func load(file: String, settings: [Setting] = []) throws(ScenarioLoadError) -> [Factor] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: file) ? error.localizedDescription : "no such file"
-            throw .unreadable(file: file, reason: reason)
-        }
+        let data = try Scenario.contents(of: file)
         let document: JSONValue
         do {
             document = try JSONDecoder().decode(JSONValue.self, from: data)

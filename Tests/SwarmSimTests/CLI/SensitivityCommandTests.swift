@@ -8,11 +8,7 @@ import Testing
 /// pass is reproducible, and the tolerance is the estimator's own interval, not a tuned constant).
 @Suite struct SensitivityCommandTests {
     private func sampleAndAnalyze(_ workspace: Workspace, factors: String, n: Int, _ f: ([Double]) -> Double) throws -> String {
-        try Data(factors.utf8).write(to: workspace.folder.appendingPathComponent("factors.json"))
-        let sample = try workspace.run(["sensitivity", "sample", "factors.json", "--method", "sobol", "--n", "\(n)", "--out", "design.csv"])
-        #expect(sample.status == 0, "\(sample.stderr)")
-        let rows = SensitivityFixtures.designRows(try workspace.contents("design.csv"))
-        try Data(SensitivityFixtures.outputs(rows, f).utf8).write(to: workspace.folder.appendingPathComponent("outputs.csv"))
+        try SensitivityFixtures.sampleAndEvaluate(workspace, factors: factors, ["--method", "sobol", "--n", "\(n)"], f)
         let analyze = try workspace.run(["sensitivity", "analyze", "design.csv", "outputs.csv", "--y", "y",
                                          "--bootstrap", "2000", "--confidence", "0.999"])
         #expect(analyze.status == 0, "\(analyze.stderr)")
@@ -75,12 +71,9 @@ import Testing
     @Test("Morris on Ishigami ranks x1 and x2 above x3 by mu*, and x3 has sigma > 0: its effect exists only with x1 (an interaction).")
     func morrisScreening() throws {
         let workspace = try Workspace("{}")
-        try Data(SensitivityFixtures.ishigamiFactors.utf8).write(to: workspace.folder.appendingPathComponent("factors.json"))
-        let sample = try workspace.run(["sensitivity", "sample", "factors.json", "--method", "morris", "--n", "40", "--out", "design.csv"])
-        #expect(sample.status == 0, "\(sample.stderr)")
-        let rows = SensitivityFixtures.designRows(try workspace.contents("design.csv"))
-        #expect(rows.count == 40 * 4)
-        try Data(SensitivityFixtures.outputs(rows, SensitivityFixtures.ishigami).utf8).write(to: workspace.folder.appendingPathComponent("outputs.csv"))
+        try SensitivityFixtures.sampleAndEvaluate(workspace, factors: SensitivityFixtures.ishigamiFactors, ["--method", "morris", "--n", "40"],
+                                                  SensitivityFixtures.ishigami)
+        #expect(SensitivityFixtures.designRows(try workspace.contents("design.csv")).count == 40 * 4)
         let analyze = try workspace.run(["sensitivity", "analyze", "design.csv", "outputs.csv", "--y", "y", "--method", "morris"])
         #expect(analyze.status == 0, "\(analyze.stderr)")
         let indices = SensitivityFixtures.indices(try workspace.contents("sensitivity.csv"))

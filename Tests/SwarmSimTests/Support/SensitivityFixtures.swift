@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Test functions of global sensitivity analysis with known indices, and the steps of the
 /// decoupled workflow (sample a design with the built binary, evaluate it here, write outputs).
@@ -35,6 +36,16 @@ enum SensitivityFixtures {
     static func gFactors(count: Int) -> String {
         let fields = (1...count).map { "\"x\($0)\": {\"uniform\": [0, 1]}" }.joined(separator: ", ")
         return "{\"factors\": {\(fields)}}"
+    }
+
+    /// Writes `factors` as factors.json in `workspace`, samples design.csv from it with the built
+    /// binary (`sample` arguments after the file), and writes outputs.csv: `f` of each row.
+    static func sampleAndEvaluate(_ workspace: Workspace, factors: String, _ sample: [String], _ f: ([Double]) -> Double) throws {
+        try Data(factors.utf8).write(to: workspace.folder.appendingPathComponent("factors.json"))
+        let result = try workspace.run(["sensitivity", "sample", "factors.json"] + sample + ["--out", "design.csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = designRows(try workspace.contents("design.csv"))
+        try Data(outputs(rows, f).utf8).write(to: workspace.folder.appendingPathComponent("outputs.csv"))
     }
 
     /// The numeric rows of a design CSV (header dropped).
