@@ -20,9 +20,6 @@ extension RunPlan {
         })
         document["sweep"] = .object(Dictionary(uniqueKeysWithValues: scenario.sweep.axes.map { ($0.path, .array($0.values)) }))
         document["expect"] = .array(scenario.resolvedExpectations)
-        if !scenario.factors.isEmpty {
-            document["factors"] = .object(Dictionary(uniqueKeysWithValues: scenario.factors.map { ($0.path, $0.written) }))
-        }
         document["settings"] = .array(scenario.settings.map { .object(["path": .string($0.dottedPath), "value": $0.value]) })
         document["plan"] = .object([
             "variants": .array(selectedVariants.map(JSONValue.string)),

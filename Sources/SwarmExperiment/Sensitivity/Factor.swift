@@ -49,16 +49,6 @@ public struct Factor: Sendable, Equatable {
         }
     }
 
-    /// The range as a scenario file writes it.
-    public var written: JSONValue {
-        switch range {
-        case .uniform(let low, let high): return .object(["uniform": .array([.number(low), .number(high)])])
-        case .logUniform(let low, let high): return .object(["log_uniform": .array([.number(low), .number(high)])])
-        case .integer(let low, let high): return .object(["integer": .array([.number(Double(low)), .number(Double(high))])])
-        case .choice(let values): return .object(["choice": .array(values)])
-        }
-    }
-
     /// The position of `value` along the factor, to order two values a Morris step moves between:
     /// the number itself for a numeric range, the index among the choices otherwise; nil when the
     /// value is not one the factor takes.
