@@ -19,6 +19,7 @@ public struct SensitivityExperiment: Sendable {
         case sweepPresent(file: String, paths: [String])
         case severalVariants(file: String, labels: [String])
         case design(file: String, SensitivityDesign.Problem)
+        case tooManyPoints(file: String, points: Int, allowed: Int)
 
         public var description: String {
             switch self {
@@ -28,6 +29,8 @@ public struct SensitivityExperiment: Sendable {
                 return "\(file): sensitivity run analyses one model; choose one of the variants with --variant (\(labels.joined(separator: ", "))) or make the difference a factor"
             case .design(let file, let problem):
                 return "\(file): \(problem)"
+            case .tooManyPoints(let file, let points, let allowed):
+                return "\(file): the design has \(points) points, each a model to run; a run takes at most \(allowed): lower --n"
             }
         }
     }
@@ -47,6 +50,9 @@ public struct SensitivityExperiment: Sendable {
                                            morrisLevels: morrisLevels)
         } catch {
             throw Problem.design(file: file, error)
+        }
+        guard design.unitRows.count <= ScenarioLimits.maxCells else {
+            throw Problem.tooManyPoints(file: file, points: design.unitRows.count, allowed: ScenarioLimits.maxCells)
         }
         self.design = design
         self.metrics = metrics

@@ -91,6 +91,9 @@ import Testing
         try Data(#"{"name": "n"}"#.utf8).write(to: workspace.folder.appendingPathComponent("n.json"))
         let none = try workspace.run(["sensitivity", "run", "n.json", "--n", "4"])
         #expect(none.status == 1 && none.stderr.contains("no factors"), "\(none.stderr)")
+        let huge = try workspace.run(["sensitivity", "run", "v.json", "--n", "65536", "--variant", "a"])
+        #expect(huge.status == 1 && huge.stderr.contains("the design has 196608 points, each a model to run; a run takes at most 100000: lower --n"),
+                "\(huge.stderr)")
         let metric = try workspace.run(["sensitivity", "run", "v.json", "--n", "4", "--variant", "a", "--metric", "troughput"])
         #expect(metric.status != 0 && !workspace.exists("results"))
     }
