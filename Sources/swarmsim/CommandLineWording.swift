@@ -11,7 +11,7 @@ struct CommandLineWording: Wording {
         case .seed: "--seed"
         case .replications: "--replications"
         case .adaptiveReplications: "--replications auto"
-        case .recorded: PlainWording().setting(path, from: origin)
+        case .recorded, .factorDraw: PlainWording().setting(path, from: origin)
         }
     }
 

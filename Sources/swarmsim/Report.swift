@@ -11,6 +11,8 @@ extension SwarmSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the report of a results folder or a run store: one self-contained HTML page of charts and checks.",
             discussion: """
+                A folder `swarmsim sensitivity run` wrote gets a report of its indices with their intervals \
+                and its seed noise. \
                 Reads the folder `swarmsim run` wrote (runs.csv, timeseries.csv, aggregate.csv, \
                 scenario.resolved.json), or a scenario's runs in a run store (as `swarmsim export` would \
                 write them; a store of several scenarios needs --scenario), and writes one HTML file with inline SVG charts and no scripts: \
@@ -40,8 +42,13 @@ extension SwarmSimCommand {
             let destination: URL
             if isFolder.boolValue {
                 if scenario != nil { throw CLIError("--scenario chooses among a run store's scenarios; \(source) is a results folder") }
-                destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: source).appendingPathComponent(ResultsWriter.reportFile)
-                try write(results(in: URL(fileURLWithPath: source)) { (source as NSString).appendingPathComponent($0) }, to: destination)
+                let folder = URL(fileURLWithPath: source)
+                destination = out.map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent(ResultsWriter.reportFile)
+                if isSensitivityFolder(folder) {
+                    try writeSensitivity(folder, to: destination)
+                } else {
+                    try write(results(in: folder) { (source as NSString).appendingPathComponent($0) }, to: destination)
+                }
             } else {
                 // A store's runs become a results folder exactly as `swarmsim export` writes it.
                 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swarmsim-report-\(UUID().uuidString)")
@@ -86,6 +93,36 @@ extension SwarmSimCommand {
             } catch let error as ResultsFolderError {
                 throw CLIError(error.description)
             }
+        }
+
+        /// A folder `swarmsim sensitivity run` wrote: sensitivity.csv and no runs.csv.
+        private func isSensitivityFolder(_ folder: URL) -> Bool {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("sensitivity.csv").path)
+                && !FileManager.default.fileExists(atPath: folder.appendingPathComponent(ResultsWriter.runsFile).path)
+        }
+
+        /// The report of a sensitivity folder: its indices with their intervals, and its seed noise.
+        private func writeSensitivity(_ folder: URL, to destination: URL) throws {
+            let name = { (file: String) in (source as NSString).appendingPathComponent(file) }
+            let resolvedFile = folder.appendingPathComponent(ResultsWriter.resolvedFile)
+            var scenarioName = folder.lastPathComponent
+            var description = ""
+            if let data = try? Data(contentsOf: resolvedFile), case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: data) {
+                if case .string(let text)? = fields["name"] { scenarioName = text }
+                if case .string(let text)? = fields["description"] { description = text }
+            }
+            let page: String
+            do {
+                page = try SensitivityReport.render(
+                    name: scenarioName, description: description,
+                    indices: CSVTable.read(folder.appendingPathComponent("sensitivity.csv"), name: name("sensitivity.csv")),
+                    noise: CSVTable.read(folder.appendingPathComponent("seed_noise.csv"), name: name("seed_noise.csv")))
+            } catch {
+                throw CLIError(error.description)
+            }
+            let file = try AtomicFile(destination: destination)
+            file.write(page)
+            try file.commit()
         }
 
         private func write(_ results: ResultsFolder, to destination: URL) throws {

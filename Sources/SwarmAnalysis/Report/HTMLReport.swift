@@ -14,26 +14,33 @@ public enum HTMLReport {
             if case .number(let replicates)? = plan["replicates"] { meta.append("\(readableNumber(replicates)) replicates per point") }
         }
         if case .number(let hours)? = folder.resolvedField("duration_hours") { meta.append("\(readableNumber(hours)) simulated hours each") }
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>swarmsim report: \(name.htmlEscaped)</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <h1>swarmsim report: \(name.htmlEscaped)</h1>
-            <p>\(folder.resolvedText("description").htmlEscaped)</p>
+        return page(title: "swarmsim report: \(name)", description: folder.resolvedText("description"), body: """
             <p class="meta">\(meta.joined(separator: " · ").htmlEscaped)</p>
             \(scalingSection(folder))
             \(timeAllocationSection(folder))
             \(driftSection(folder))
             \(expectationsSection(folder))
-            </body>
-            </html>
+            """)
+    }
 
-            """
+    /// A whole page: `title` as its title and heading, `description` below it, then `body` (HTML).
+    static func page(title: String, description: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>\(title.htmlEscaped)</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        <h1>\(title.htmlEscaped)</h1>
+        <p>\(description.htmlEscaped)</p>
+        \(body)
+        </body>
+        </html>
+
+        """
     }
 
     /// One `<section>` with a heading, an explanation of how to read it, and its content.

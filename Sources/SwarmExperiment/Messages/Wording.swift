@@ -30,6 +30,7 @@ public struct PlainWording: Wording {
         case .assignment, .seed, .replications: "setting \(path)"
         case .adaptiveReplications: "setting \(path) (chosen adaptively)"
         case .recorded: "recorded setting \(path)"
+        case .factorDraw: "drawn value of factors.\(path)"
         }
     }
 

@@ -47,7 +47,8 @@ extension Scenario {
         }
         let loader = ScenarioLoader(file: file)
         let scenario = loader.load(document, source: data, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data),
-                                 zipKeyOrder: JSONKeyOrder.keys(at: ["sweep", SweepGrid.zipKey], in: data), settings: settings)
+                                 zipKeyOrder: JSONKeyOrder.keys(at: ["sweep", SweepGrid.zipKey], in: data),
+                                 factorKeyOrder: JSONKeyOrder.keys(at: ["factors"], in: data), settings: settings)
         var seen = Set<ConfigProblem>()
         let problems = loader.log.problems.filter { seen.insert($0).inserted }
         guard let scenario, problems.isEmpty else {

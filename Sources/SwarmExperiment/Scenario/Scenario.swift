@@ -35,6 +35,8 @@ public struct Scenario: Sendable {
     /// The settings given outside the file, in the order given.
     public let settings: [Setting]
     public let expectations: [Expectation]
+    /// The uncertain parameters and their plausible ranges, in the order written (`factors`).
+    public let factors: [Factor]
     /// The base model sections with every default filled in and the settings applied.
     public let resolvedModel: JSONValue
     /// Each expectation as written, with absent fields as null.

@@ -34,6 +34,7 @@ final class ScenarioLoader {
         var variants: JSONValue?
         var sweep: JSONValue?
         var expect: JSONValue?
+        var factors: JSONValue?
     }
 
     /// A variant as written: its label and its model sections as an overlay.
@@ -52,7 +53,8 @@ final class ScenarioLoader {
 
     /// The scenario `document` (parsed from `source`), or nil when a stage could not finish; the
     /// log holds every problem found.
-    func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, zipKeyOrder: [String]?, settings: [Setting]) -> Scenario? {
+    func load(_ document: JSONValue, source: Data, sweepKeyOrder: [String]?, zipKeyOrder: [String]?, factorKeyOrder: [String]?,
+              settings: [Setting]) -> Scenario? {
         let (topSettings, modelSettings, sweepSettings) = classify(settings)
         let base = OverlaidDocument.read(document, applying: topSettings.map(overlay), unclaimedBelongToBase: true, log: log, ScenarioLoader.readTopLevel)
         let top = base.value
@@ -89,6 +91,8 @@ final class ScenarioLoader {
         // Expectations are checked against the sweep as written, then kept where the sweep as set
         // still has their points: narrowing a sweep from the command line sets the others aside.
         let (allExpectations, allResolved) = Expectation.decodeAll(top.expect, variants: labels, sweep: writtenSweep, log: log)
+        let factors = checkFactors(Factor.decodeAll(top.factors, keyOrder: factorKeyOrder, log: log), sweep: sweep, settings: modelSettings,
+                                   written: written, variants: variants.map(\.resolved))
         guard log.isEmpty else { return nil }
         let applicable = allExpectations.indices.filter { allExpectations[$0].applies(to: sweep) }
         let (expectations, resolvedExpectations) = (applicable.map { allExpectations[$0] }, applicable.map { allResolved[$0] })
@@ -96,7 +100,7 @@ final class ScenarioLoader {
             file: file, source: source, name: top.name, description: top.description, seed: UInt64(top.seed),
             replications: top.replications, durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours,
             variants: variants.map { Scenario.Variant(label: $0.label, resolved: $0.resolved) },
-            sweep: sweep, settings: settings, expectations: expectations, resolvedModel: resolvedModel.resolved,
+            sweep: sweep, settings: settings, expectations: expectations, factors: factors, resolvedModel: resolvedModel.resolved,
             resolvedExpectations: resolvedExpectations, setAsideExpectations: allExpectations.count - expectations.count,
             configurations: configurations)
     }
@@ -203,6 +207,55 @@ final class ScenarioLoader {
         return (sweep, unswept)
     }
 
+    /// The factors whose paths name a parameter of every variant, away from the sweep, the
+    /// settings and what a variant writes (a drawn factor is set over every variant, so it would
+    /// erase the difference a variant makes); each factor's probe values (its bounds and midpoint, or each choice) are laid over
+    /// every variant and decoded, so a value the parameter does not allow is reported at the
+    /// factor, as a swept value is at the sweep.
+    private func checkFactors(
+        _ factors: [Factor], sweep: SweepGrid, settings: [Setting], written: [WrittenVariant], variants: [JSONValue]
+    ) -> [Factor] {
+        factors.filter { factor in
+            let path = ConfigPath(["factors", factor.path])
+            if let problem = Overlay.unknownPathProblem(factor.components, at: path, in: variants) {
+                log.report(problem)
+                return false
+            }
+            if let axis = sweep.axes.first(where: { $0.components.starts(with: factor.components) || factor.components.starts(with: $0.components) }) {
+                log.report(path, "overlaps sweep.\(axis.path); a swept parameter cannot also be a factor")
+                return false
+            }
+            if let setting = settings.first(where: { setting in
+                setting.origin != .factorDraw && (setting.path.starts(with: factor.components) || factor.components.starts(with: setting.path))
+            }) {
+                log.report(setting.configPath, "overlaps factors.\(factor.path); a factor cannot also be set")
+                return false
+            }
+            if let variant = written.firstIndex(where: { ScenarioLoader.writes($0.overlay.value, overlapping: factor.components) }) {
+                log.report(path, "variants[\(variant)] sets it; a factor is drawn for every variant and would erase that variant's difference")
+                return false
+            }
+            for probe in factor.probes {
+                for variant in variants {
+                    _ = OverlaidDocument.readModel(variant, applying: [Overlay(path: factor.components, value: probe.value, origin: probe.origin)], log: log)
+                }
+            }
+            return true
+        }
+    }
+
+    /// True when `sections` (a variant as written) writes `path`, something inside it, or a value
+    /// (not an object of fields) above it.
+    private static func writes(_ sections: JSONValue, overlapping path: [String]) -> Bool {
+        var node = sections
+        for key in path {
+            guard case .object(let fields) = node else { return true }
+            guard let next = fields[key] else { return false }
+            node = next
+        }
+        return true
+    }
+
     /// Reads the top level: the scenario's own fields, the model sections (recorded as resolved),
     /// and the raw variants, sweep and expectations for later stages.
     static func readTopLevel(_ r: inout ObjectReader) -> TopLevel {
@@ -231,6 +284,9 @@ final class ScenarioLoader {
         top.expect = r.given("expect")
         r.describe("expect", ["type": .string("array"), "items": .object(["$ref": .string(ScenarioSchema.expectationReference)])],
                    doc: "Claims about the results that swarmsim check and swarmsim report test.")
+        top.factors = r.given("factors")
+        r.describe("factors", Factor.schema,
+                   doc: "Uncertain model parameters by dotted path, each with its plausible range ({\"uniform\": [low, high]}, {\"log_uniform\": [low, high]}, {\"integer\": [low, high]} or {\"choice\": [values]}), for swarmsim sensitivity and check --robustness.")
         return top
     }
 

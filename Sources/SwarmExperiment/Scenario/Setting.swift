@@ -20,6 +20,8 @@ public struct Setting: Sendable, Equatable {
         case adaptiveReplications
         /// Read back from what a results folder or a run store recorded, not typed by anyone now.
         case recorded
+        /// A value of one of the scenario's own factors, drawn by a design (a robustness check).
+        case factorDraw
     }
 
     /// The dotted path split at dots: `["agents", "count"]`.
