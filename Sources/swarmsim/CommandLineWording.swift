@@ -12,6 +12,7 @@ struct CommandLineWording: Wording {
         case .replications: "--replications"
         case .adaptiveReplications: "--replications auto"
         case .recorded: PlainWording().setting(path, from: origin)
+        case .fitted: "--fit \(path)"
         }
     }
 
@@ -27,5 +28,9 @@ struct CommandLineWording: Wording {
 
     func recordingCommand(_ file: String) -> String {
         "swarmsim run SCENARIO --db \(file)"
+    }
+
+    func logScale(_ path: String) -> String {
+        "--log \(path)"
     }
 }

@@ -17,6 +17,8 @@ public protocol Wording: Sendable {
     func storeChoice(_ file: String) -> String
     /// What records runs into the store `file`, as a phrase that can stand for an action.
     func recordingCommand(_ file: String) -> String
+    /// A request to fit the parameter at `path` on a log scale: `log scale for agents.count`.
+    func logScale(_ path: String) -> String
 }
 
 /// The library's own names, free of any front end's syntax.
@@ -28,6 +30,7 @@ public struct PlainWording: Wording {
         case .assignment, .seed, .replications: "setting \(path)"
         case .adaptiveReplications: "setting \(path) (chosen adaptively)"
         case .recorded: "recorded setting \(path)"
+        case .fitted: "fitted parameter \(path)"
         }
     }
 
@@ -43,5 +46,9 @@ public struct PlainWording: Wording {
 
     public func recordingCommand(_ file: String) -> String {
         "running a scenario with \(file) as the store"
+    }
+
+    public func logScale(_ path: String) -> String {
+        "log scale for \(path)"
     }
 }

@@ -54,7 +54,7 @@ public enum CSVInputError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// How a cell's content is quoted in a message: the text in quotes (shortened when long), or
     /// "an empty cell".
-    static func found(_ cell: String) -> String {
+    package static func found(_ cell: String) -> String {
         guard !cell.isEmpty else { return "an empty cell" }
         let shown = cell.count > 40 ? cell.prefix(40) + "..." : Substring(cell)
         return "\"\(shown)\""

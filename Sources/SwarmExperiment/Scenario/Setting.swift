@@ -20,6 +20,8 @@ public struct Setting: Sendable, Equatable {
         case adaptiveReplications
         /// Read back from what a results folder or a run store recorded, not typed by anyone now.
         case recorded
+        /// A value a calibration tries for a parameter it fits (the CLI's `--fit`).
+        case fitted
     }
 
     /// The dotted path split at dots: `["agents", "count"]`.
