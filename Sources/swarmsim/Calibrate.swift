@@ -40,6 +40,11 @@ extension SwarmSimCommand {
         @Option(name: .customLong("log"), help: ArgumentHelp("Make the prior of a fitted parameter uniform in its logarithm (repeatable).", valueName: "PATH"))
         var logPaths: [String] = []
 
+        @Option(name: .customLong("statistic"),
+                help: ArgumentHelp("A statistic the distance compares (repeatable; default: \(LandingStatistic.fitted.map(\.rawValue).joined(separator: ", "))).",
+                                   valueName: "NAME"))
+        var statistics: [String] = []
+
         @Option(name: .customLong("min-hours"), help: "Fit only to the observed runs lasting at least this many hours.")
         var minHours = 1
 
@@ -62,6 +67,9 @@ extension SwarmSimCommand {
         var quiet = false
 
         func validate() throws {
+            if let unknown = statistics.first(where: { LandingStatistic(rawValue: $0) == nil }) {
+                throw ValidationError("--statistic \(unknown): not a statistic; choose from \(LandingStatistic.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
             if fits.isEmpty { throw ValidationError("give at least one --fit PATH=LOW..HIGH, e.g. --fit agents.count=100..1000.") }
             if particles < 2 { throw ValidationError("--particles must be 2 or more (found \(particles)).") }
             if runsPerParticle < 1 { throw ValidationError("--runs-per-particle must be 1 or more (found \(runsPerParticle)).") }
@@ -76,6 +84,7 @@ extension SwarmSimCommand {
             let folder = try observedFolder()
             let calibration = try Calibration(scenarioFile: options.scenario, settings: options.load().settings,
                                               fits: parsed.map { ($0.path, $0.low, $0.high) }, logScale: logPaths,
+                                              statistics: statistics.isEmpty ? LandingStatistic.fitted : statistics.compactMap(LandingStatistic.init(rawValue:)),
                                               observed: folder, replicates: runsPerParticle)
             let destination = out ?? "results/\(calibration.scenario.folderName)-calibration"
             let store = try RunStore(file: db)

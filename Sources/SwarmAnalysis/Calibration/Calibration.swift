@@ -14,6 +14,10 @@ public struct Calibration: Sendable {
     public let observed: ObservedFolder
     /// Runs per particle; their statistics are averaged.
     public let replicates: Int
+    /// The statistics the distance compares (`LandingStatistic.fitted` unless chosen): a modeller
+    /// leaves out what the model cannot move, such as the peak's hour in a stationary model, where
+    /// it is noise that would swamp the informative statistics.
+    public let statistics: [LandingStatistic]
     /// The settings given with the scenario (`--set`), applied under the fitted values.
     let settings: [Setting]
 
@@ -23,7 +27,8 @@ public struct Calibration: Sendable {
     ///
     /// - Throws: `ScenarioLoadError` for the scenario or a fitted value it refuses, `CalibrationError`.
     public init(scenarioFile: String, settings: [Setting], fits: [(path: [String], low: Double, high: Double)],
-                logScale: [String] = [], observed: ObservedFolder, replicates: Int) throws {
+                logScale: [String] = [], statistics: [LandingStatistic] = LandingStatistic.fitted,
+                observed: ObservedFolder, replicates: Int) throws {
         precondition(replicates >= 1 && !fits.isEmpty, "a calibration fits something and runs each particle at least once")
         let userSettings = settings
         let hours = observed.runs.compactMap { $0.statistics[.hours] }.sorted()
@@ -54,6 +59,7 @@ public struct Calibration: Sendable {
         self.fits = fitted
         self.observed = observed
         self.replicates = replicates
+        self.statistics = statistics
         self.settings = settings + timing
         scenario = base
         // Both ends of every prior must be models the scenario accepts (an unknown path is refused here too).
@@ -64,7 +70,7 @@ public struct Calibration: Sendable {
     /// The statistics the distance compares, observed: each one's median over the observed runs.
     public var target: [Double?] {
         let target = observed.target
-        return LandingStatistic.fitted.map { target[$0] }
+        return statistics.map { target[$0] }
     }
 
     /// The fitted parameters' natural values at `coordinates`, a point of the search space.

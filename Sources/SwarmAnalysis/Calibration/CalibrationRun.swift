@@ -37,7 +37,7 @@ public enum CalibrationRun {
         }
         let result = try await abc.run(observed: calibration.target, simulate: { proposals, generation, first in
             try await simulate(proposals, stage: "generation \(generation)", first: first).map { outcome in
-                LandingStatistic.fitted.map { outcome.statistics[$0] }
+                calibration.statistics.map { outcome.statistics[$0] }
             }
         }, report: report)
         var random = RandomStreams(seed: calibration.scenario.seed).stream("calibration posterior predictive")

@@ -97,7 +97,7 @@ public enum CalibrationWriter {
             let observed = target[statistic]
             let inside: CSVCell = if let observed, let low, let high { .bool(observed >= low && observed <= high) } else { .text("") }
             CSVWriter.writeRow([.text(statistic.rawValue), .number(observed), .number(LandingStatistics.quantile(simulated, 0.5)),
-                                .number(low), .number(high), inside, .bool(LandingStatistic.fitted.contains(statistic))], to: &text)
+                                .number(low), .number(high), inside, .bool(calibration.statistics.contains(statistic))], to: &text)
         }
         return text
     }

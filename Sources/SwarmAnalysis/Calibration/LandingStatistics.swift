@@ -69,8 +69,8 @@ public enum LandingStatistic: String, CaseIterable, Sendable {
     case filesMedian = "files_per_commit_median"
     case filesP90 = "files_per_commit_p90"
 
-    /// The statistics a calibration's distance compares: those of the landing curve's shape and
-    /// level. Not hours (a simulation's duration is set to the observed one), commits (the median
+    /// The statistics a calibration's distance compares by default: those of the landing curve's
+    /// shape and level. Not hours (a simulation's duration is set to the observed one), commits (the median
     /// times the hours, near enough), nor files per commit (the model does not report the files of
     /// each landing, so a simulated run has none).
     public static let fitted: [LandingStatistic] = [.peak, .peakHour, .median, .p90, .peakToMedian, .hour24ToPeak]

@@ -146,4 +146,5 @@ private struct TaggingWording: Wording {
     var scenarioChoice: String { "<scenario>" }
     func storeChoice(_ file: String) -> String { "<store \(file)>" }
     func recordingCommand(_ file: String) -> String { "<record \(file)>" }
+    func logScale(_ path: String) -> String { "<log \(path)>" }
 }
