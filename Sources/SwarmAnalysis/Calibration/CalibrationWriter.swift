@@ -71,6 +71,13 @@ public enum CalibrationWriter {
                                                               value: .number(calibration.fits[$0].simulated(marginal(outcome, calibration, $0).median)),
                                                               origin: .fitted) }
         for setting in calibration.settings.filter(\.isModelParameter) + medians {
+            // A parameter inside a distribution the file does not write: write the whole resolved
+            // distribution first, so the other parameters it needs come with it.
+            let field = Array(setting.path.prefix(2))
+            if setting.path.count > 2, document.value(at: field) == nil,
+               let resolved = calibration.scenario.variants[0].resolved.value(at: field) {
+                document = document.merging(resolved, at: field)
+            }
             document = document.merging(setting.value, at: setting.path)
             if case .array(var variants) = document.value(at: ["variants"]) {
                 for index in variants.indices where variants[index].value(at: setting.path) != nil {

@@ -47,6 +47,8 @@ import Testing
     func deterministicAcrossJobs() throws {
         let workspace = try workspace()
         let common = ["calibrate", "scenario.json", "--observed", "observed", "--min-hours", "24", "--fit", "agents.count=50..400",
+                      // A parameter inside a distribution: calibrated.json must carry the rest of it (sd) to validate.
+                      "--fit", "tasks.effort_hours.lognormal.mean=0.5..3", "--log", "tasks.effort_hours.lognormal.mean",
                       "--statistic", "median_per_hour", "--statistic", "p90_per_hour", "--particles", "8", "--budget", "32"]
         let one = try workspace.run(common + ["--jobs", "1", "--db", "one.sqlite", "--out", "one"])
         let two = try workspace.run(common + ["--jobs", "2", "--db", "two.sqlite", "--out", "two"])
