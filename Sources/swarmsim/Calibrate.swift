@@ -21,7 +21,8 @@ extension SwarmSimCommand {
                 a killed calibration restarted with the same command simulates only what is missing, and \
                 the files are the same for any --jobs.
                 Writes posterior.csv, calibration.csv, calibrated.json (the posterior medians), ppc.csv and \
-                ppc-series.csv (the posterior predictive check) into --out, all or none.
+                ppc-series.csv (the posterior predictive check), and with --holdout holdout.csv and \
+                holdout-series.csv (the same check against observed runs the fit never saw), into --out, all or none.
                 Example: swarmsim calibrate scenarios/calibration-base.json --observed results/observed/formula \
                 --fit agents.count=100..1000 --min-hours 24 --budget 600
                 """
@@ -48,6 +49,12 @@ extension SwarmSimCommand {
         @Option(name: .customLong("min-hours"), help: "Fit only to the observed runs lasting at least this many hours.")
         var minHours = 1
 
+        @Option(help: "An observed folder kept out of the fit: the posterior is checked against it too (holdout.csv, holdout-series.csv).")
+        var holdout: String?
+
+        @Option(name: .customLong("holdout-min-hours"), help: "Check only against the holdout runs lasting at least this many hours. (default: --min-hours)")
+        var holdoutMinHours: Int?
+
         @Option(help: "Particles per generation.")
         var particles = 50
 
@@ -73,6 +80,8 @@ extension SwarmSimCommand {
             if fits.isEmpty { throw ValidationError("give at least one --fit PATH=LOW..HIGH, e.g. --fit agents.count=100..1000.") }
             if particles < 2 { throw ValidationError("--particles must be 2 or more (found \(particles)).") }
             if runsPerParticle < 1 { throw ValidationError("--runs-per-particle must be 1 or more (found \(runsPerParticle)).") }
+            if let holdoutMinHours, holdoutMinHours < 1 { throw ValidationError("--holdout-min-hours must be 1 or more (found \(holdoutMinHours)).") }
+            if holdoutMinHours != nil && holdout == nil { throw ValidationError("--holdout-min-hours goes with --holdout DIR.") }
             if minHours < 1 { throw ValidationError("--min-hours must be 1 or more (found \(minHours)).") }
             if budget < particles * runsPerParticle {
                 throw ValidationError("--budget \(budget) cannot simulate even the first generation (\(particles) particles x \(runsPerParticle) runs); give at least \(particles * runsPerParticle).")
@@ -81,11 +90,12 @@ extension SwarmSimCommand {
 
         func run() async throws {
             let parsed = try fits.map { text throws(CalibrationError) in try FittedParameter.parse(text) }
-            let folder = try observedFolder()
+            let folder = try observedFolder(observed, minimumHours: minHours)
+            let holdoutFolder = try holdout.map { try observedFolder($0, minimumHours: holdoutMinHours ?? minHours) }
             let calibration = try Calibration(scenarioFile: options.scenario, settings: options.load().settings,
                                               fits: parsed.map { ($0.path, $0.low, $0.high) }, logScale: logPaths,
                                               statistics: statistics.isEmpty ? LandingStatistic.fitted : statistics.compactMap(LandingStatistic.init(rawValue:)),
-                                              observed: folder, replicates: runsPerParticle)
+                                              observed: folder, holdout: holdoutFolder, replicates: runsPerParticle)
             let destination = out ?? "results/\(calibration.scenario.folderName)-calibration"
             let store = try RunStore(file: db)
             let (particles, budget, jobs, quiet) = (particles, budget / runsPerParticle, execution.workers, quiet)
@@ -104,15 +114,15 @@ extension SwarmSimCommand {
             }
         }
 
-        /// The observed folder's runs at least --min-hours long.
-        private func observedFolder() throws -> ObservedFolder {
-            let directory = URL(fileURLWithPath: observed, isDirectory: true)
+        /// The runs at least `minimumHours` long of the observed folder at `path`.
+        private func observedFolder(_ path: String, minimumHours: Int) throws -> ObservedFolder {
+            let directory = URL(fileURLWithPath: path, isDirectory: true)
+            func table(_ file: String) throws(CSVInputError) -> CSVTable {
+                try CSVTable.read(directory.appendingPathComponent(file), name: (path as NSString).appendingPathComponent(file))
+            }
             do {
-                return try ObservedFolder(series: CSVTable.read(directory.appendingPathComponent(ObservedFolder.seriesFile),
-                                                                name: (observed as NSString).appendingPathComponent(ObservedFolder.seriesFile)),
-                                          summary: CSVTable.read(directory.appendingPathComponent(ObservedFolder.summaryFile),
-                                                                 name: (observed as NSString).appendingPathComponent(ObservedFolder.summaryFile)),
-                                          minimumHours: minHours)
+                return try ObservedFolder(series: table(ObservedFolder.seriesFile), summary: table(ObservedFolder.summaryFile),
+                                          minimumHours: minimumHours)
             } catch let error as CSVInputError {
                 throw CLIError(error.description)
             }

@@ -12,6 +12,8 @@ public struct Calibration: Sendable {
     public let scenario: Scenario
     public let fits: [FittedParameter]
     public let observed: ObservedFolder
+    /// Observed runs kept out of the fit, for an out-of-sample check of the calibrated model.
+    public let holdout: ObservedFolder?
     /// Runs per particle; their statistics are averaged.
     public let replicates: Int
     /// The statistics the distance compares (`LandingStatistic.fitted` unless chosen): a modeller
@@ -21,6 +23,20 @@ public struct Calibration: Sendable {
     /// The settings given with the scenario (`--set`), applied under the fitted values.
     let settings: [Setting]
 
+    /// The settings that make runs comparable with `folder`'s: hourly samples, for the median
+    /// hours of its runs (rounded up) unless `settings` give `duration_hours`.
+    private func timing(for folder: ObservedFolder) -> [Setting] {
+        Calibration.timing(for: folder, settings: settings)
+    }
+
+    private static func timing(for folder: ObservedFolder, settings: [Setting]) -> [Setting] {
+        let hours = folder.runs.compactMap { $0.statistics[.hours] }.sorted()
+        let duration = LandingStatistics.quantile(hours, 0.5)!.rounded(.up)
+        return (settings.contains { $0.path == ["duration_hours"] }
+            ? [] : [Setting(path: ["duration_hours"], value: .number(duration), origin: .assignment)])
+            + [Setting(path: ["sample_every_hours"], value: .number(1), origin: .assignment)]
+    }
+
     /// Checks the request: one model (one variant, no sweep), each fit a number of the model whose
     /// prior ends the scenario accepts, no path fitted twice or also set. The runs last the
     /// observed runs' median hours (rounded up) unless a setting gives `duration_hours`.
@@ -28,15 +44,10 @@ public struct Calibration: Sendable {
     /// - Throws: `ScenarioLoadError` for the scenario or a fitted value it refuses, `CalibrationError`.
     public init(scenarioFile: String, settings: [Setting], fits: [(path: [String], low: Double, high: Double)],
                 logScale: [String] = [], statistics: [LandingStatistic] = LandingStatistic.fitted,
-                observed: ObservedFolder, replicates: Int) throws {
+                observed: ObservedFolder, holdout: ObservedFolder? = nil, replicates: Int) throws {
         precondition(replicates >= 1 && !fits.isEmpty, "a calibration fits something and runs each particle at least once")
         let userSettings = settings
-        let hours = observed.runs.compactMap { $0.statistics[.hours] }.sorted()
-        let duration = LandingStatistics.quantile(hours, 0.5)!.rounded(.up)
-        let timing = (settings.contains { $0.path == ["duration_hours"] }
-            ? [] : [Setting(path: ["duration_hours"], value: .number(duration), origin: .assignment)])
-            + [Setting(path: ["sample_every_hours"], value: .number(1), origin: .assignment)]
-        let base = try Scenario.load(file: scenarioFile, settings: settings + timing)
+        let base = try Scenario.load(file: scenarioFile, settings: settings + Calibration.timing(for: observed, settings: settings))
         guard base.variants.count == 1, base.sweep.pointCount == 1 else {
             throw CalibrationError.severalModels(file: scenarioFile, variants: base.variants.count, points: base.sweep.pointCount)
         }
@@ -58,9 +69,10 @@ public struct Calibration: Sendable {
         }
         self.fits = fitted
         self.observed = observed
+        self.holdout = holdout
         self.replicates = replicates
         self.statistics = statistics
-        self.settings = settings + timing
+        self.settings = settings
         scenario = base
         // Both ends of every prior must be models the scenario accepts (an unknown path is refused here too).
         _ = try particleScenario(fitted.map(\.low))
@@ -78,20 +90,21 @@ public struct Calibration: Sendable {
         zip(fits, coordinates).map { $0.value(at: $1) }
     }
 
-    /// The scenario with `values` (natural values) given to the fitted parameters.
-    func particleScenario(_ values: [Double]) throws(ScenarioLoadError) -> Scenario {
+    /// The scenario with `values` (natural values) given to the fitted parameters, timed to match
+    /// `folder`'s runs (the observed ones by default).
+    func particleScenario(_ values: [Double], matching folder: ObservedFolder? = nil) throws(ScenarioLoadError) -> Scenario {
         try Scenario.decode(scenario.source, file: scenario.file,
-                            settings: settings + zip(fits, values).map { $0.setting($1) })
+                            settings: settings + timing(for: folder ?? observed) + zip(fits, values).map { $0.setting($1) })
     }
 
     /// The runs of `proposals` (search coordinates, each `replicates` times, proposal-major), the first being proposal
     /// `first` of the stage named `stage` ("generation 3"): their seeds depend on the stage and
     /// the proposal's index alone, so a calibration restarted with the same request asks for the
-    /// same runs and finds them stored.
-    func specs(for proposals: [[Double]], stage: String, first: Int) throws -> [RunSpec] {
+    /// same runs and finds them stored. The runs are timed to match `folder` (default: the observed runs).
+    func specs(for proposals: [[Double]], stage: String, first: Int, matching folder: ObservedFolder? = nil) throws -> [RunSpec] {
         let streams = RandomStreams(seed: scenario.seed)
         return try proposals.enumerated().flatMap { offset, values -> [RunSpec] in
-            let particle = try particleScenario(self.values(at: values))
+            let particle = try particleScenario(self.values(at: values), matching: folder)
             return (0..<replicates).map { replicate in
                 let index = (first + offset) * replicates + replicate
                 return RunSpec(

@@ -13,10 +13,14 @@ public enum CalibrationRun {
         public let abc: ABCSMC.Result
         /// Each posterior predictive run's statistics and hourly landings.
         public let predictive: [(statistics: LandingStatistics, hourly: [Double])]
+        /// The same particles' runs timed to match the holdout runs, when there are any.
+        public let holdout: [(statistics: LandingStatistics, hourly: [Double])]?
     }
 
     /// Calibrates with `particles` particles and at most `budget` particle simulations (each of
-    /// `calibration.replicates` runs), seeded by the scenario's seed. `sinks` (a store, progress)
+    /// `calibration.replicates` runs), seeded by the scenario's seed; then simulates `particles`
+    /// particles resampled from the posterior, once timed as the observed runs and, when there is a
+    /// holdout, once timed as its runs. `sinks` (a store, progress)
     /// see every run; `report` hears of each generation.
     public static func run(
         _ calibration: Calibration, particles: Int, budget: Int, jobs: Int, store: (any RunSink & RunCache)?,
@@ -26,8 +30,9 @@ public enum CalibrationRun {
         let abc = ABCSMC(lowerBounds: calibration.fits.map(\.searchRange.low), upperBounds: calibration.fits.map(\.searchRange.high),
                          particles: particles, budget: budget, seed: calibration.scenario.seed)
         let allSinks = (store.map { [$0 as any RunSink] } ?? []) + sinks
-        func simulate(_ proposals: [[Double]], stage: String, first: Int) async throws -> [(statistics: LandingStatistics, hourly: [Double])] {
-            let specs = try calibration.specs(for: proposals, stage: stage, first: first)
+        func simulate(_ proposals: [[Double]], stage: String, first: Int, matching folder: ObservedFolder? = nil)
+            async throws -> [(statistics: LandingStatistics, hourly: [Double])] {
+            let specs = try calibration.specs(for: proposals, stage: stage, first: first, matching: folder)
             let collector = LandingCollector()
             try await ExperimentRunner.run(specs, into: allSinks + [collector], jobs: jobs, cache: store)
             return stride(from: 0, to: collector.runs.count, by: calibration.replicates).map { start in
@@ -42,14 +47,14 @@ public enum CalibrationRun {
         }, report: report)
         var random = RandomStreams(seed: calibration.scenario.seed).stream("calibration posterior predictive")
         let posterior = result.posterior
-        var cumulative = 0.0
-        let thresholds = posterior.weights.map { cumulative += $0; return cumulative }
-        let resampled = (0..<particles).map { _ in
-            let u = random.nextUnit() * cumulative
-            return posterior.particles[thresholds.firstIndex { $0 > u } ?? thresholds.count - 1]
-        }
+        let choice = WeightedChoice(weights: posterior.weights)
+        let resampled = (0..<particles).map { _ in posterior.particles[choice.draw(&random)] }
         let predictive = try await simulate(resampled, stage: "posterior predictive", first: 0)
-        return Outcome(abc: result, predictive: predictive)
+        var holdout: [(statistics: LandingStatistics, hourly: [Double])]?
+        if let folder = calibration.holdout {
+            holdout = try await simulate(resampled, stage: "holdout", first: 0, matching: folder)
+        }
+        return Outcome(abc: result, predictive: predictive, holdout: holdout)
     }
 }
 

@@ -12,15 +12,22 @@ import SwarmExperiment
 /// - `ppc.csv`: each statistic observed (the median over the observed runs) against the posterior
 ///   predictive runs' median and 90% band, and whether the observed value lies inside;
 /// - `ppc-series.csv`: per hour, the predictive runs' median and 90% band of landings, beside each
-///   observed run's landings.
+///   observed run's landings;
+/// - with a holdout, `holdout.csv` and `holdout-series.csv`: the same check against runs the fit
+///   never saw, with runs as long as theirs.
 public enum CalibrationWriter {
     public static let files = ["posterior.csv", "calibration.csv", "calibrated.json", "ppc.csv", "ppc-series.csv"]
+    public static let holdoutFiles = ["holdout.csv", "holdout-series.csv"]
 
     public static func write(_ outcome: CalibrationRun.Outcome, of calibration: Calibration, to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let contents = [posterior(outcome, calibration), summary(outcome, calibration), calibratedScenario(outcome, calibration),
-                        check(outcome, calibration), series(outcome, calibration)]
-        let files = try zip(files, contents).map { name, text in
+        var named = zip(files, [posterior(outcome, calibration), summary(outcome, calibration), calibratedScenario(outcome, calibration),
+                                check(outcome.predictive, against: calibration.observed, fitted: calibration.statistics),
+                                series(outcome.predictive, beside: calibration.observed)]).map { ($0, $1) }
+        if let runs = outcome.holdout, let holdout = calibration.holdout {
+            named += zip(holdoutFiles, [check(runs, against: holdout, fitted: calibration.statistics), series(runs, beside: holdout)]).map { ($0, $1) }
+        }
+        let files = try named.map { name, text in
             let file = try AtomicFile(destination: directory.appendingPathComponent(name))
             file.write(text)
             return file
@@ -93,30 +100,33 @@ public enum CalibrationWriter {
         return document.prettyText + "\n"
     }
 
-    static func check(_ outcome: CalibrationRun.Outcome, _ calibration: Calibration) -> String {
+    /// Each statistic of `folder` (the median over its runs) against the band of `runs`.
+    static func check(_ runs: [(statistics: LandingStatistics, hourly: [Double])], against folder: ObservedFolder,
+                      fitted: [LandingStatistic]) -> String {
         var text = ""
         CSVWriter.writeHeader(["statistic", "observed", "simulated_median", "simulated_p05", "simulated_p95", "inside_band", "fitted"], to: &text)
-        let target = calibration.observed.target
+        let target = folder.target
         for statistic in LandingStatistic.allCases {
-            let simulated = outcome.predictive.compactMap { $0.statistics[statistic] }.sorted()
+            let simulated = runs.compactMap { $0.statistics[statistic] }.sorted()
             let low = LandingStatistics.quantile(simulated, 0.05)
             let high = LandingStatistics.quantile(simulated, 0.95)
             let observed = target[statistic]
             let inside: CSVCell = if let observed, let low, let high { .bool(observed >= low && observed <= high) } else { .text("") }
             CSVWriter.writeRow([.text(statistic.rawValue), .number(observed), .number(LandingStatistics.quantile(simulated, 0.5)),
-                                .number(low), .number(high), inside, .bool(calibration.statistics.contains(statistic))], to: &text)
+                                .number(low), .number(high), inside, .bool(fitted.contains(statistic))], to: &text)
         }
         return text
     }
 
-    static func series(_ outcome: CalibrationRun.Outcome, _ calibration: Calibration) -> String {
+    /// Per hour, the band of `runs`' landings beside each of `folder`'s runs.
+    static func series(_ runs: [(statistics: LandingStatistics, hourly: [Double])], beside folder: ObservedFolder) -> String {
         var text = ""
-        let observedRuns = calibration.observed.runs
+        let observedRuns = folder.runs
         CSVWriter.writeHeader(["time_hours", "simulated_median", "simulated_p05", "simulated_p95"]
                               + observedRuns.map { "observed_run_\($0.id)" }, to: &text)
-        let hours = max(outcome.predictive.map(\.hourly.count).max() ?? 0, observedRuns.map(\.hourlyLandings.count).max() ?? 0)
+        let hours = max(runs.map(\.hourly.count).max() ?? 0, observedRuns.map(\.hourlyLandings.count).max() ?? 0)
         for hour in 0..<hours {
-            let simulated = outcome.predictive.compactMap { hour < $0.hourly.count ? $0.hourly[hour] : nil }.sorted()
+            let simulated = runs.compactMap { hour < $0.hourly.count ? $0.hourly[hour] : nil }.sorted()
             let observed = observedRuns.map { run -> CSVCell in .number(hour < run.hourlyLandings.count ? run.hourlyLandings[hour] : nil) }
             CSVWriter.writeRow([.integer(hour + 1), .number(LandingStatistics.quantile(simulated, 0.5)),
                                 .number(LandingStatistics.quantile(simulated, 0.05)), .number(LandingStatistics.quantile(simulated, 0.95))]

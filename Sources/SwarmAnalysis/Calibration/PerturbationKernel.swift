@@ -14,7 +14,7 @@ struct PerturbationKernel {
     let widths: [Double]
     /// Each particle's kernel mass inside the box.
     private let masses: [Double]
-    private let cumulativeWeights: [Double]
+    private let choice: WeightedChoice
 
     init(population: ABCSMC.Generation, lowerBounds: [Double], upperBounds: [Double]) {
         self.population = population
@@ -34,15 +34,12 @@ struct PerturbationKernel {
                 return mass * (PerturbationKernel.normalCDF(z(upperBounds[parameter])) - PerturbationKernel.normalCDF(z(lowerBounds[parameter])))
             }
         }
-        var running = 0.0
-        cumulativeWeights = population.weights.map { running += $0; return running }
+        choice = WeightedChoice(weights: population.weights)
     }
 
     /// A new proposal.
     func propose(_ random: inout Xoshiro256StarStar) -> [Double] {
-        let u = random.nextUnit() * cumulativeWeights.last!
-        let chosen = cumulativeWeights.firstIndex { $0 > u } ?? cumulativeWeights.count - 1
-        let centre = population.particles[chosen]
+        let centre = population.particles[choice.draw(&random)]
         while true {
             let candidate = centre.indices.map { centre[$0] + widths[$0] * PerturbationKernel.standardNormal(&random) }
             if candidate.indices.allSatisfy({ candidate[$0] >= lowerBounds[$0] && candidate[$0] <= upperBounds[$0] }) {

@@ -49,19 +49,26 @@ import Testing
         let common = ["calibrate", "scenario.json", "--observed", "observed", "--min-hours", "24", "--fit", "agents.count=50..400",
                       // A parameter inside a distribution: calibrated.json must carry the rest of it (sd) to validate.
                       "--fit", "tasks.effort_hours.lognormal.mean=0.5..3", "--log", "tasks.effort_hours.lognormal.mean",
-                      "--statistic", "median_per_hour", "--statistic", "p90_per_hour", "--particles", "8", "--budget", "32"]
+                      "--statistic", "median_per_hour", "--statistic", "p90_per_hour", "--particles", "8", "--budget", "32",
+                      // The 3-hour run, kept out of the fit, as a holdout.
+                      "--holdout", "observed", "--holdout-min-hours", "1"]
         let one = try workspace.run(common + ["--jobs", "1", "--db", "one.sqlite", "--out", "one"])
         let two = try workspace.run(common + ["--jobs", "2", "--db", "two.sqlite", "--out", "two"])
         let again = try workspace.run(common + ["--jobs", "2", "--db", "two.sqlite", "--out", "again"])
         #expect(one.status == 0 && two.status == 0 && again.status == 0, "\(one.stderr) \(two.stderr)")
         #expect(one.stderr.contains("generation 0: tolerance"))
-        for file in ["posterior.csv", "calibration.csv", "calibrated.json", "ppc.csv", "ppc-series.csv"] {
+        for file in ["posterior.csv", "calibration.csv", "calibrated.json", "ppc.csv", "ppc-series.csv", "holdout.csv", "holdout-series.csv"] {
             let reference = try workspace.data("one/\(file)")
             #expect(try workspace.data("two/\(file)") == reference, "\(file)")
             #expect(try workspace.data("again/\(file)") == reference, "\(file)")
         }
         let calibrated = try workspace.contents("one/calibrated.json")
         #expect(calibrated.contains("\"name\" : \"base-calibrated\"") || calibrated.contains("\"name\": \"base-calibrated\""))
+        // The holdout's runs last 30 and 3 hours: its check simulates their median, 17 (rounded up).
+        let holdoutSeries = try workspace.contents("one/holdout-series.csv").split(separator: "\n")
+        #expect(holdoutSeries[0] == "time_hours,simulated_median,simulated_p05,simulated_p95,observed_run_1,observed_run_2")
+        let simulatedMedian = holdoutSeries.map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] }
+        #expect(holdoutSeries.count == 1 + 30 && !simulatedMedian[17].isEmpty && simulatedMedian[18].isEmpty)
         let validation = try workspace.run(["validate", "one/calibrated.json"])
         #expect(validation.status == 0, "\(validation.stderr)")
     }
