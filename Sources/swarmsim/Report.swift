@@ -11,7 +11,10 @@ extension SwarmSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the report of a results folder or a run store: one self-contained HTML page of charts and checks.",
             discussion: """
-                Reads the folder `swarmsim run` wrote (runs.csv, timeseries.csv, aggregate.csv, \
+                Given a folder `swarmsim calibrate` wrote, reports the calibration instead: each \
+                parameter's posterior against its prior, the pair with the strongest posterior correlation, the \
+                observed hourly landings over the simulated 90% band, and the predictive (and holdout) checks. \
+                Otherwise reads the folder `swarmsim run` wrote (runs.csv, timeseries.csv, aggregate.csv, \
                 scenario.resolved.json), or a scenario's runs in a run store (as `swarmsim export` would \
                 write them; a store of several scenarios needs --scenario), and writes one HTML file with inline SVG charts and no scripts: \
                 throughput and effective agents against agents with 95% intervals and the fitted Universal \
@@ -41,7 +44,12 @@ extension SwarmSimCommand {
             if isFolder.boolValue {
                 if scenario != nil { throw CLIError("--scenario chooses among a run store's scenarios; \(source) is a results folder") }
                 destination = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: source).appendingPathComponent("report.html")
-                try write(results(in: URL(fileURLWithPath: source)) { (source as NSString).appendingPathComponent($0) }, to: destination)
+                let directory = URL(fileURLWithPath: source)
+                if FileManager.default.fileExists(atPath: directory.appendingPathComponent("calibration.csv").path) {
+                    try write(CalibrationReport.render(calibration(in: directory)), to: destination)
+                } else {
+                    try write(HTMLReport.render(results(in: directory) { (source as NSString).appendingPathComponent($0) }), to: destination)
+                }
             } else {
                 // A store's runs become a results folder exactly as `swarmsim export` writes it.
                 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swarmsim-report-\(UUID().uuidString)")
@@ -54,7 +62,7 @@ extension SwarmSimCommand {
                 }  // ErrorReport words the store's errors
                 destination = out.map { URL(fileURLWithPath: $0) }
                     ?? URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("\(chosen.folderName)-report.html")
-                try write(results(in: folder) { "\($0) of \"\(chosen.name)\" exported from \(source)" }, to: destination)
+                try write(HTMLReport.render(results(in: folder) { "\($0) of \"\(chosen.name)\" exported from \(source)" }), to: destination)
             }
             FileHandle.standardError.write(Data("report written to \(destination.path)\n".utf8))
         }
@@ -88,9 +96,34 @@ extension SwarmSimCommand {
             }
         }
 
-        private func write(_ results: ResultsFolder, to destination: URL) throws {
+        /// The calibration folder `directory` (written by swarmsim calibrate), read for its report.
+        private func calibration(in directory: URL) throws -> CalibrationFolder {
+            let manager = FileManager.default
+            for file in ["posterior.csv", "ppc.csv", "ppc-series.csv"] where !manager.fileExists(atPath: directory.appendingPathComponent(file).path) {
+                throw CLIError("\(directory.path) is not a calibration folder of swarmsim calibrate: it has no \(file)")
+            }
+            func table(_ file: String) throws -> CSVTable? {
+                let url = directory.appendingPathComponent(file)
+                guard manager.fileExists(atPath: url.path) else { return nil }
+                do {
+                    return try CSVTable.read(url, name: (source as NSString).appendingPathComponent(file))
+                } catch {
+                    throw CLIError(error.description)
+                }
+            }
+            do {
+                return try CalibrationFolder(posterior: table("posterior.csv")!, calibration: table("calibration.csv")!, check: table("ppc.csv")!,
+                                             series: table("ppc-series.csv")!, holdoutCheck: table("holdout.csv"),
+                                             holdoutSeries: table("holdout-series.csv"),
+                                             calibratedJSON: try? Data(contentsOf: directory.appendingPathComponent("calibrated.json")))
+            } catch let error as CSVInputError {
+                throw CLIError(error.description)
+            }
+        }
+
+        private func write(_ page: String, to destination: URL) throws {
             let file = try AtomicFile(destination: destination)
-            file.write(HTMLReport.render(results))
+            file.write(page)
             try file.commit()
         }
     }

@@ -5,7 +5,7 @@ import SwarmExperiment
 ///
 /// - `posterior.csv`: every generation's particles: `generation`, `particle`, `tolerance`,
 ///   `weight`, `distance`, then each fitted parameter by its path;
-/// - `calibration.csv`: per parameter, the prior range and the last generation's weighted mean,
+/// - `calibration.csv`: per parameter, the prior (uniform or log-uniform) and its range, and the last generation's weighted mean,
 ///   median and 90% credible interval (weighted 5% and 95% quantiles);
 /// - `calibrated.json`: the scenario with every fitted parameter at its posterior median (and the
 ///   settings given with it written in);
@@ -60,12 +60,12 @@ public enum CalibrationWriter {
 
     public static func summary(_ outcome: CalibrationRun.Outcome, _ calibration: Calibration) -> String {
         var text = ""
-        CSVWriter.writeHeader(["parameter", "prior_low", "prior_high", "posterior_mean", "posterior_median", "ci90_low", "ci90_high",
+        CSVWriter.writeHeader(["parameter", "prior", "prior_low", "prior_high", "posterior_mean", "posterior_median", "ci90_low", "ci90_high",
                                "generations", "simulations", "tolerance", "effective_sample_size"], to: &text)
         let posterior = outcome.abc.posterior
         for (index, fit) in calibration.fits.enumerated() {
             let m = marginal(outcome, calibration, index)
-            CSVWriter.writeRow([.text(fit.dottedPath), .number(fit.low), .number(fit.high), .number(m.mean), .number(m.median),
+            CSVWriter.writeRow([.text(fit.dottedPath), .text(fit.logScale ? "log-uniform" : "uniform"), .number(fit.low), .number(fit.high), .number(m.mean), .number(m.median),
                                 .number(m.low), .number(m.high), .integer(outcome.abc.generations.count), .integer(outcome.abc.simulations),
                                 .number(posterior.tolerance), .number(posterior.effectiveSampleSize)], to: &text)
         }

@@ -23,7 +23,8 @@ import Testing
 
     private static let base = #"{"name": "base", "seed": 2, "agents": {"count": 100}, "topology": {"kind": "planner-worker"}}"#
 
-    private func workspace() throws -> Workspace {
+    /// A workspace with the observed folder `observed/` of the log.
+    static func workspace() throws -> Workspace {
         let workspace = try Workspace(CalibrateCommandTests.base)
         try Data(CalibrateCommandTests.log.utf8).write(to: workspace.folder.appendingPathComponent("log.csv"))
         let observed = try workspace.run(["observe", "log.csv", "--out", "observed", "--min-commits", "100"])
@@ -33,7 +34,7 @@ import Testing
 
     @Test("observe writes both files: the runs split at the gap, hourly series and statistics.")
     func observeWritesRuns() throws {
-        let workspace = try workspace()
+        let workspace = try Self.workspace()
         let summary = try workspace.contents("observed/observed-summary.csv").split(separator: "\n")
         #expect(summary.count == 3)
         #expect(summary[1].hasPrefix("1,2026-01-10T10:00:00Z,2026-01-11T15:"))
@@ -45,7 +46,7 @@ import Testing
 
     @Test("A calibration writes the same bytes with --jobs 1 and --jobs 2, in two processes, and again from the store.")
     func deterministicAcrossJobs() throws {
-        let workspace = try workspace()
+        let workspace = try Self.workspace()
         let common = ["calibrate", "scenario.json", "--observed", "observed", "--min-hours", "24", "--fit", "agents.count=50..400",
                       // A parameter inside a distribution: calibrated.json must carry the rest of it (sd) to validate.
                       "--fit", "tasks.effort_hours.lognormal.mean=0.5..3", "--log", "tasks.effort_hours.lognormal.mean",
@@ -75,7 +76,7 @@ import Testing
 
     @Test("calibrate refuses a path that is not a number, an unknown path, an empty range, a malformed fit and an observed folder without long runs.")
     func clearErrors() throws {
-        let workspace = try workspace()
+        let workspace = try Self.workspace()
         func error(_ arguments: [String]) throws -> String {
             let result = try workspace.run(["calibrate", "scenario.json", "--observed", "observed", "--budget", "20", "--particles", "4"] + arguments)
             #expect(result.status == 1)
