@@ -130,7 +130,9 @@ extension ModelConfig {
                 fixEffortFraction: r.number("fix_effort_fraction", default: d.commits.fixEffortFraction, .within(0...10),
                     doc: "Tolerant policy: effort of the task that fixes a break, as a share of the broken task's effort."),
                 redMainFailureProbability: r.number("red_main_failure_probability", default: d.commits.redMainFailureProbability, .probability,
-                    doc: "Tolerant policy: chance a quick check on a red main fails for the break; the change then waits for a green main."))
+                    doc: "Tolerant policy: chance a quick check fails for an open break whose scope the change touches; the change then waits for the next fix there."),
+                breakScope: r.choice("break_scope", default: d.commits.breakScope,
+                    doc: "Tolerant policy: which checks a break fails. area: changes touching the broken change's area (a modular codebase); main: every change (a monolith)."))
         }
         config.build = r.object("build", doc: "Shared build/test slots.") { r in
             BuildConfig(

@@ -250,6 +250,14 @@ public enum CommitPolicy: String, Sendable, CaseIterable {
     case tolerant
 }
 
+/// tolerant: which checks a break on main fails.
+public enum BreakScope: String, Sendable, CaseIterable {
+    /// Checks of changes that touch the broken change's area (a modular codebase).
+    case area
+    /// Every check (a monolith whose tests all depend on everything).
+    case main
+}
+
 public struct CommitsConfig: Sendable, Equatable {
     public var policy = CommitPolicy.tolerant
     /// strict: the full gate every commit passes, one at a time, on a green main.
@@ -264,11 +272,14 @@ public struct CommitsConfig: Sendable, Equatable {
     public var fixEffortFraction = 0.1
     /// tolerant: chance that a quick check on a red main fails for the break, not the change.
     public var redMainFailureProbability = 0.5
+    /// tolerant: which checks a break fails.
+    public var breakScope = BreakScope.area
 
     public init() {}
 
     public init(policy: CommitPolicy, gateHours: Distribution, gateDetection: Double, repairHours: Distribution,
-                quickCheckHours: Distribution, fixEffortFraction: Double, redMainFailureProbability: Double) {
+                quickCheckHours: Distribution, fixEffortFraction: Double, redMainFailureProbability: Double,
+                breakScope: BreakScope) {
         self.policy = policy
         self.gateHours = gateHours
         self.gateDetection = gateDetection
@@ -276,6 +287,7 @@ public struct CommitsConfig: Sendable, Equatable {
         self.quickCheckHours = quickCheckHours
         self.fixEffortFraction = fixEffortFraction
         self.redMainFailureProbability = redMainFailureProbability
+        self.breakScope = breakScope
     }
 }
 

@@ -16,7 +16,10 @@ package enum CanonicalRuns {
     package static let seed: UInt64 = 11
 
     /// The runs, named for messages.
-    package static let configurations: [(name: String, config: ModelConfig)] = TopologyKind.allCases.flatMap { kind in
+    package static let configurations: [(name: String, config: ModelConfig)] = topologyRuns + [crowdedMain]
+
+    /// Each topology plain and with every fault.
+    private static let topologyRuns: [(name: String, config: ModelConfig)] = TopologyKind.allCases.flatMap { kind in
         var plain = ModelConfig()
         plain.topology.kind = kind
         plain.agents.count = 14
@@ -45,6 +48,15 @@ package enum CanonicalRuns {
         harsh.profiles["default"]!.earlyStopPerHour = Distribution(.exponential(mean: 0.3))
         return [(kind.rawValue, plain), ("\(kind.rawValue) with every fault", harsh)]
     }
+
+    /// Sixty planner-worker agents on a codebase of two areas: breaks of main overlap in one area,
+    /// so how a change fails on a broken area and waits for fixes shows in the digest.
+    private static let crowdedMain: (name: String, config: ModelConfig) = {
+        var config = ModelConfig()
+        config.agents.count = 60
+        config.codebase.areas = 2
+        return ("planner-worker on a crowded main", config)
+    }()
 
     /// The model's continuous laws evaluated on a grid, for each canonical configuration's
     /// parameters: misalignment m(a), its integral and planner focus at context ages 0 to 480 h,

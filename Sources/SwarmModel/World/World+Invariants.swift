@@ -61,7 +61,11 @@ extension World {
                 problems.append("main has \(main.openBreaks) open breaks and \(fixesOut) fixes out")
             }
         }
-        for agent in greenWaiters where agents[agent].activity != .blocked || agents[agent].step != .none {
+        problems += main.invariantViolations()
+        for (area, waiters) in greenWaiters.enumerated() where !waiters.isEmpty && !main.isRed(area: area) {
+            problems.append("\(waiters.count) agents wait for area \(area) of main, which is green")
+        }
+        for agent in greenWaiters.joined() where agents[agent].activity != .blocked || agents[agent].step != .none {
             problems.append("\(agent) waits for a green main but is \(agents[agent].activity), step \(agents[agent].step)")
         }
         return problems

@@ -92,7 +92,7 @@ extension World {
             counters.brokenCommits += 1
             fix = breakMain(landing: slot)
         } else if task.isFix && !task.done {
-            repairBreak()
+            repairBreak(in: Int(task.area))
         }
         guard backlog.markDone(slot) else {
             counters.duplicateTasks += 1
@@ -144,34 +144,52 @@ extension World {
         switch config.commits.policy {
         case .strict:
             let wasRed = main.isRed
-            main.breakMain(at: now)
+            main.breakMain(area: Int(backlog[slot].area), at: now)
             if !wasRed { events.schedule(.mainRepaired, after: config.commits.repairHours.sample(&worldRandom)) }
             return nil
         case .tolerant:
             if backlog[slot].isFix && backlog[slot].done { return nil }
-            if !backlog[slot].isFix { main.breakMain(at: now) }
+            if !backlog[slot].isFix { main.breakMain(area: Int(backlog[slot].area), at: now) }
             return backlog.addFix(for: slot, effortFraction: config.commits.fixEffortFraction)
         }
     }
 
-    /// tolerant: a fix landed correct: its break is repaired, and once main is green every change
-    /// waiting for it is checked again.
-    private mutating func repairBreak() {
-        main.fixOne(at: now)
-        guard !main.isRed else { return }
-        for a in greenWaiters {
+    /// tolerant: a fix landed correct: its break in `area` is repaired, and every change that
+    /// failed its check for a break there is checked again (it may fail again for another break
+    /// still open in the area). Waiting for the next fix, not for a green area, keeps a wait near one
+    /// fix's length however many breaks overlap in a large swarm.
+    private mutating func repairBreak(in area: Int) {
+        main.fixOne(area: area, at: now)
+        for a in greenWaiters[area] {
             schedule(a, .quickCheck, after: draw(a, config.commits.quickCheckHours), doing: .coordinating)
         }
-        greenWaiters.removeAll(keepingCapacity: true)
+        greenWaiters[area].removeAll(keepingCapacity: true)
     }
 
-    /// tolerant: agent `a`'s quick check ran on a red main; it fails for the break with
-    /// `commits.red_main_failure_probability` (never for a fix, which is checked against its break),
-    /// and the agent then waits, blocked, for a green main. Returns whether it failed.
+    /// tolerant: agent `a`'s quick check ran while a break is open in the scope it checks
+    /// (`commits.break_scope`); it fails for the break with `commits.red_main_failure_probability` (never for a fix, which is checked
+    /// against its break), and the agent then waits, blocked, for the next fix to land there.
+    /// Returns whether it failed.
     mutating func quickCheckFailsOnRedMain(_ a: AgentID) -> Bool {
-        guard main.isRed, !backlog[agents[a].task].isFix, chance(a, config.commits.redMainFailureProbability) else { return false }
-        greenWaiters.append(a)
+        let slot = agents[a].task
+        guard main.isRed, !backlog[slot].isFix, let area = brokenArea(touchedBy: slot),
+              chance(a, config.commits.redMainFailureProbability) else { return false }
+        greenWaiters[area].append(a)
         setActivity(a, .blocked)
         return true
+    }
+
+    /// The area of a break that fails the task's check: under `commits.break_scope` area, the first
+    /// area a break holds among those of the task's files, in their order; under main, the first
+    /// area a break holds.
+    private func brokenArea(touchedBy slot: Int32) -> Int? {
+        if config.commits.breakScope == .main {
+            return (0..<codebase.areas).first(where: main.isRed(area:))
+        }
+        for file in backlog.files(of: slot) {
+            let area = codebase.area(of: file)
+            if main.isRed(area: area) { return area }
+        }
+        return nil
     }
 }

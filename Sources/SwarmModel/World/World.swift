@@ -32,9 +32,10 @@ struct World {
     var buildSlots: ResourcePool?
     /// strict: the one commit gate.
     var gate = ResourcePool(capacity: 1)
-    var main = MainBranch()
-    /// tolerant: agents whose quick check failed on a red main, waiting for it to turn green.
-    var greenWaiters: [AgentID] = []
+    var main: MainBranch
+    /// tolerant: per area, agents whose quick check failed for a break there, waiting for a fix to
+    /// land there.
+    var greenWaiters: [[AgentID]]
     var misalignment: Misalignment
     var counters = RunCounters()
     /// Hours booked to each agent's past activities: with the current one's, they tile the run
@@ -51,6 +52,8 @@ struct World {
         let streams = RandomStreams(seed: seed)
         self.streams = streams
         codebase = Codebase(config.codebase)
+        main = MainBranch(areas: config.codebase.areas)
+        greenWaiters = Array(repeating: [], count: config.codebase.areas)
         backlog = Backlog(config: config.tasks, areas: config.codebase.areas, streams: streams)
         let profiles = config.profiles
         let roleProfiles = config.roles
