@@ -108,6 +108,13 @@ extension SwarmSimCommand {
                 }
                 try CalibrationWriter.write(outcome, of: calibration, to: URL(fileURLWithPath: destination, isDirectory: true))
                 guard !quiet else { return }
+                for (index, statistic) in calibration.statistics.enumerated() {
+                    guard let observed = calibration.target[index], let range = outcome.abc.priorPredictiveRanges[index],
+                          !range.contains(observed) else { continue }
+                    FileHandle.standardError.write(Data(("note: the observed \(statistic.rawValue) (\(readable(observed))) lies outside every "
+                        + "value generation 0 simulated (\(readable(range.lowerBound)) to \(readable(range.upperBound))): the model may not "
+                        + "reach it anywhere in the prior, and then it dominates the distance; consider leaving it out (--statistic)\n").utf8))
+                }
                 FileHandle.standardError.write(Data(
                     "stopped: \(outcome.abc.stoppedBecause.rawValue); \(outcome.abc.simulations) particles simulated; written to \(destination)\n".utf8))
                 print(CalibrationWriter.summary(outcome, calibration), terminator: "")

@@ -68,6 +68,10 @@ public struct ABCSMC: Sendable {
         /// The spread that divides each statistic in the distance; nil for a statistic left out
         /// (unobserved, or constant across generation 0).
         public let scales: [Double?]
+        /// Each statistic's range over generation 0 (draws from the prior); nil where none was
+        /// defined. An observed value outside it is one the model may not reach anywhere in the
+        /// prior, which then dominates the distance.
+        public let priorPredictiveRanges: [ClosedRange<Double>?]
         /// Simulations made in all, including those of a generation the budget cut short.
         public let simulations: Int
         public let stoppedBecause: StopReason
@@ -133,7 +137,12 @@ public struct ABCSMC: Sendable {
             report(population)
             generations.append(population)
         }
-        return Result(generations: generations, scales: scales, simulations: simulations, stoppedBecause: stop)
+        let ranges = observed.indices.map { column -> ClosedRange<Double>? in
+            let values = firstStatistics.compactMap { $0[column] }
+            guard let low = values.min(), let high = values.max() else { return nil }
+            return low...high
+        }
+        return Result(generations: generations, scales: scales, priorPredictiveRanges: ranges, simulations: simulations, stoppedBecause: stop)
     }
 
     /// Each statistic's spread across `statistics` (robust: 1.4826 MAD, else the sd); nil for one
