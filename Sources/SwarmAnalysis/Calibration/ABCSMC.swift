@@ -109,7 +109,7 @@ public struct ABCSMC: Sendable {
         var stop = StopReason.budget
         generationLoop: while true {
             let tolerance = ABCSMC.weightedQuantile(population.distances, weights: population.weights, 0.5)
-            if generations.count > 1, tolerance > (1 - stallFraction) * population.tolerance {
+            if generations.count > 1, tolerance >= (1 - stallFraction) * population.tolerance {
                 stop = .toleranceStalled
                 break
             }

@@ -8,7 +8,7 @@ import SwarmExperiment
 /// - `calibration.csv`: per parameter, the prior (uniform or log-uniform) and its range, and the last generation's weighted mean,
 ///   median and 90% credible interval (weighted 5% and 95% quantiles);
 /// - `calibrated.json`: the scenario with every fitted parameter at its posterior median (and the
-///   settings given with it written in);
+///   settings given with it written in), without the expectations written for the uncalibrated model;
 /// - `ppc.csv`: each statistic observed (the median over the observed runs) against the posterior
 ///   predictive runs' median and 90% band, and whether the observed value lies inside;
 /// - `ppc-series.csv`: per hour, the predictive runs' median and 90% band of landings, beside each
@@ -92,6 +92,11 @@ public enum CalibrationWriter {
                 }
                 document = document.merging(.array(variants), at: ["variants"])
             }
+        }
+        // The scenario's expectations were written for its uncalibrated model; they need not hold now.
+        if case .object(var fields) = document {
+            fields["expect"] = nil
+            document = .object(fields)
         }
         let fitted = calibration.fits.map(\.dottedPath).joined(separator: ", ")
         document = document.merging(.string("\(calibration.scenario.name)-calibrated"), at: ["name"])

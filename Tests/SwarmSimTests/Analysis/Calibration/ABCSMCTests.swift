@@ -59,6 +59,25 @@ import SwarmKernel
         #expect(zip(a.generations, a.generations.dropFirst()).allSatisfy { $1.tolerance <= $0.tolerance })
     }
 
+    @Test("When the model cannot come closer than a floor, the tolerance stops falling and the calibration stops before the budget.")
+    func stopsWhenToleranceStalls() async throws {
+        let abc = ABCSMC(lowerBounds: [-5], upperBounds: [5], particles: 100, budget: 100_000, seed: 4)
+        // The statistic min(theta, 1) never exceeds 1, so no particle comes within 2 of the observed 3.
+        let result = try await abc.run(observed: [3]) { proposals, _, _ in proposals.map { [min($0[0], 1)] } }
+        #expect(result.stoppedBecause == .toleranceStalled)
+        #expect(result.simulations < 100_000)
+        #expect(result.posterior.particles.allSatisfy { $0[0] >= 1 })
+        #expect(!result.priorPredictiveRanges[0]!.contains(3))
+    }
+
+    @Test("An observed statistic outside every value of generation 0 is out of the prior predictive range.")
+    func unreachableStatistic() async throws {
+        let abc = ABCSMC(lowerBounds: [-5], upperBounds: [5], particles: 20, budget: 20, seed: 4)
+        let result = try await abc.run(observed: [40]) { ABCSMCTests.simulate($0, generation: $1, first: $2) }
+        #expect(result.generations.count == 1 && result.stoppedBecause == .budget)
+        #expect(!result.priorPredictiveRanges[0]!.contains(40))
+    }
+
     @Test("The weighted quantile is the smallest value whose cumulative weight reaches p.")
     func weightedQuantile() {
         #expect(ABCSMC.weightedQuantile([3, 1, 2], weights: [0.2, 0.5, 0.3], 0.5) == 1)
