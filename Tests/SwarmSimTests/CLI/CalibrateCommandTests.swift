@@ -93,4 +93,27 @@ import Testing
         #expect(try error(["--fit", "agents.count=10..50", "--set", "agents.count=3"]).hasPrefix(
             "Error: --fit agents.count: also given as --set agents.count"))
     }
+
+    @Test("A calibration killed outright (SIGKILL) and restarted with the same command writes the files of an uninterrupted one.")
+    func killedCalibrationResumes() throws {
+        let command = ["calibrate", "scenario.json", "--observed", "observed", "--min-hours", "24", "--fit", "agents.count=200..800",
+                       "--statistic", "median_per_hour", "--particles", "20", "--budget", "160", "--jobs", "2", "--out", "cal", "--quiet"]
+        let reference = try Self.workspace()
+        #expect(try reference.run(command).status == 0)
+        let workspace = try Self.workspace()
+        let running = try BuiltBinary.start(command, in: workspace.folder)
+        let deadline = Date().addingTimeInterval(60)
+        while !workspace.exists("results/swarmsim.sqlite") && Date() < deadline && running.process.isRunning {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(running.process.processIdentifier, SIGKILL)
+        let killed = running.wait()
+        #expect(killed.signalled && !workspace.exists("cal"), "the calibration finished before it was killed")
+        let resumed = try workspace.run(command)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        for file in ["posterior.csv", "calibration.csv", "calibrated.json", "ppc.csv", "ppc-series.csv"] {
+            #expect(try workspace.data("cal/\(file)") == reference.data("cal/\(file)"), "\(file) differs after resuming")
+        }
+    }
 }
