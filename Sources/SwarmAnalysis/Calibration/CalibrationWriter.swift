@@ -10,7 +10,8 @@ import SwarmExperiment
 /// - `calibrated.json`: the scenario with every fitted parameter at its posterior median (and the
 ///   settings given with it written in), without the expectations written for the uncalibrated model;
 /// - `ppc.csv`: each statistic observed (the median over the observed runs) against the posterior
-///   predictive runs' median and 90% band, and whether the observed value lies inside;
+///   predictive runs' median and 90% band, and whether the observed value lies inside (empty for
+///   hours, which the runs are set to match, and where either side is undefined);
 /// - `ppc-series.csv`: per hour, the predictive runs' median and 90% band of landings, beside each
 ///   observed run's landings;
 /// - with a holdout, `holdout.csv` and `holdout-series.csv`: the same check against runs the fit
@@ -116,7 +117,12 @@ public enum CalibrationWriter {
             let low = LandingStatistics.quantile(simulated, 0.05)
             let high = LandingStatistics.quantile(simulated, 0.95)
             let observed = target[statistic]
-            let inside: CSVCell = if let observed, let low, let high { .bool(observed >= low && observed <= high) } else { .text("") }
+            // A run's hours are set to match the observed ones, not predicted: nothing to check.
+            let inside: CSVCell = if statistic != .hours, let observed, let low, let high {
+                .bool(observed >= low && observed <= high)
+            } else {
+                .text("")
+            }
             CSVWriter.writeRow([.text(statistic.rawValue), .number(observed), .number(LandingStatistics.quantile(simulated, 0.5)),
                                 .number(low), .number(high), inside, .bool(fitted.contains(statistic))], to: &text)
         }

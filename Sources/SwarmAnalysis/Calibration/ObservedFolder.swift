@@ -55,7 +55,9 @@ public struct ObservedFolder: Sendable {
             var values: [Double?] = []
             for statistic in LandingStatistic.allCases {
                 let column = try ObservedFolder.require(statistic.rawValue, in: summary)
-                values.append(try summary.number(at: index, column: column, .nonNegative, emptyAllowed: true))
+                // Every run has a length (a calibration times its runs by it); other statistics may be undefined.
+                let hours = statistic == .hours
+                values.append(try summary.number(at: index, column: column, hours ? .integer(1...1_000_000) : .nonNegative, emptyAllowed: !hours))
             }
             if statistics[id] == nil { order.append(id) }
             statistics[id] = LandingStatistics(values: values)

@@ -136,7 +136,7 @@ public enum CalibrationReport {
         let rows = checks.map { check -> [String] in
             let band = check.low.flatMap { low in check.high.map { "\(readableNumber(low))-\(readableNumber($0))" } } ?? ""
             let verdict: String
-            if check.statistic == "hours" {
+            if check.statistic == LandingStatistic.hours.rawValue {
                 verdict = "set to match"
             } else if let observed = check.observed, let low = check.low, let high = check.high {
                 verdict = observed >= low && observed <= high ? "inside" : "MISSED"

@@ -92,6 +92,13 @@ import Testing
             "Error: observed/observed-summary.csv: none of its 2 runs lasts 100 hours or more"))
         #expect(try error(["--fit", "agents.count=10..50", "--set", "agents.count=3"]).hasPrefix(
             "Error: --fit agents.count: also given as --set agents.count"))
+        // A run without its length: the calibration could not time its runs.
+        let summary = workspace.folder.appendingPathComponent("observed/observed-summary.csv")
+        var rows = try String(contentsOf: summary, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        rows[1][3] = ""
+        try Data((rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").utf8).write(to: summary)
+        #expect(try error(["--fit", "agents.count=10..50"]).hasPrefix(
+            "Error: observed/observed-summary.csv: row 2, column \"hours\": must be a whole number"))
     }
 
     @Test("A calibration killed outright (SIGKILL) and restarted with the same command writes the files of an uninterrupted one.")
