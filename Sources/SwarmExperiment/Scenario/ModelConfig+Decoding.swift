@@ -43,7 +43,11 @@ extension ModelConfig {
                 hardThreshold: r.number("hard_threshold", default: d.tasks.hardThreshold, .probability,
                     doc: "A task with difficulty above it is hard."),
                 dependencyProbability: r.number("dependency_probability", default: d.tasks.dependencyProbability, .within(0...0.9),
-                    doc: "Chance a task cannot start before the previous task of its area has landed."))
+                    doc: "Chance a task cannot start before the previous task of its area has landed."),
+                milestoneTasksPerAgent: r.number("milestone_tasks_per_agent", default: d.tasks.milestoneTasksPerAgent, .within(0...1_000),
+                    doc: "Tasks known at a time (a milestone, split evenly over the areas), per agent of the swarm, handed out smallest first as estimated; 0 hands tasks out in the order drawn."),
+                sizeEstimateSD: r.number("size_estimate_sd", default: d.tasks.sizeEstimateSD, .within(0...5),
+                    doc: "Planners' error in a task's size: sd of the log of estimated over true effort (0: sizes known exactly)."))
         }
         config.profiles = readProfiles(&r)
         config.roles = r.object("roles", doc: "The profile each role draws its agents' traits from.") { r in

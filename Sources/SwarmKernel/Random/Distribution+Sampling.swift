@@ -107,7 +107,7 @@ extension Distribution {
     /// A standard normal draw by the Box-Muller transform (the second variate is not kept, so a
     /// draw's value never depends on an earlier draw).
     @usableFromInline
-    static func standardNormal(_ rng: inout Xoshiro256StarStar) -> Double {
+    package static func standardNormal(_ rng: inout Xoshiro256StarStar) -> Double {
         let u1 = rng.nextOpenUnit()
         let u2 = rng.nextUnit()
         return sqrt(-2 * log(u1)) * cos(2 * Double.pi * u2)

@@ -66,11 +66,17 @@ public struct TasksConfig: Sendable, Equatable {
     public var hardThreshold = 0.6
     /// Chance that a task depends on the task before it (it cannot start until that one lands).
     public var dependencyProbability = 0.0
+    /// Tasks known at a time (a milestone), per agent of the swarm, handed out smallest first as
+    /// planners estimate them (Backlog); 0 hands tasks out in the order they are drawn.
+    public var milestoneTasksPerAgent = 13.0
+    /// Planners' error in a task's size: the sd of the log of estimated over true effort.
+    public var sizeEstimateSD = 0.5
 
     public init() {}
 
     public init(count: Int?, extraFiles: Distribution, difficulty: Distribution, effortHours: Distribution,
-                hardEffortFactor: Double, hardThreshold: Double, dependencyProbability: Double) {
+                hardEffortFactor: Double, hardThreshold: Double, dependencyProbability: Double, milestoneTasksPerAgent: Double,
+                sizeEstimateSD: Double) {
         self.count = count
         self.extraFiles = extraFiles
         self.difficulty = difficulty
@@ -78,6 +84,8 @@ public struct TasksConfig: Sendable, Equatable {
         self.hardEffortFactor = hardEffortFactor
         self.hardThreshold = hardThreshold
         self.dependencyProbability = dependencyProbability
+        self.milestoneTasksPerAgent = milestoneTasksPerAgent
+        self.sizeEstimateSD = sizeEstimateSD
     }
 }
 

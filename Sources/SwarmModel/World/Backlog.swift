@@ -1,8 +1,18 @@
+import Foundation
 import DequeModule
 import SwarmKernel
 
 /// The goal's work, as one sequence of tasks per area: task k of area a is drawn from its own
 /// random stream, so it is the same task in every topology compared (common random numbers).
+///
+/// Work is known a milestone at a time: each area's next tasks, `tasks.milestone_tasks_per_agent`
+/// for each agent of the swarm split evenly over the areas (so a milestone lasts about as many
+/// hours whatever the swarm's size), are drawn together and handed out smallest first as planners
+/// estimate them (least estimated effort, then
+/// id; estimates are off by a log-normal factor, `tasks.size_estimate_sd`), so each milestone
+/// front-loads its quick, independent work and ends on its largest tasks, and the next milestone of
+/// the area is drawn when the last of this one is handed out. Every area starts a milestone at
+/// hour 0, which is what gives a run its early peak of landings; the areas drift apart later.
 ///
 /// Planners, who own areas, take the next task of an area directly. Peers, who share one board,
 /// take tasks in a global order that interleaves the areas (the area of the i-th task comes from a
@@ -20,6 +30,10 @@ struct Backlog {
     private let quota: [Int]
     /// Tasks handed back or released from waiting, per area, to be handed out again first.
     private var ready: [Deque<Int32>]
+    /// Each area's milestone tasks not handed out yet, largest first (the next one is last).
+    private var milestone: [[Int32]]
+    /// Tasks of an area's milestone.
+    private let milestoneSize: Int
     /// Slots of tasks waiting for the task with the key's id to land.
     private var waitingOn: [Int: Int32] = [:]
     /// Ids of landed tasks that have a dependent task drawn after them.
@@ -34,12 +48,14 @@ struct Backlog {
     /// run of this many tasks all waiting on their predecessors has probability below 1e-45.
     private static let drawLimit = 1_000
 
-    init(config: TasksConfig, areas: Int, streams: RandomStreams) {
+    init(config: TasksConfig, areas: Int, agents: Int, streams: RandomStreams) {
         self.config = config
         self.streams = streams
         self.areas = areas
         drawn = Array(repeating: 0, count: areas)
         ready = Array(repeating: Deque(), count: areas)
+        milestone = Array(repeating: [], count: areas)
+        milestoneSize = max(1, Int((config.milestoneTasksPerAgent * Double(agents) / Double(areas)).rounded()))
         order = streams.stream("task.order")
         if let count = config.count {
             var counts = Array(repeating: 0, count: areas)
@@ -56,10 +72,10 @@ struct Backlog {
         for area in 0..<areas where !ready[area].isEmpty {
             return hand(ready[area].popFirst()!)
         }
-        for _ in 0..<Self.drawLimit where drawn.indices.contains(where: { drawn[$0] < quota[$0] }) {
+        for _ in 0..<Self.drawLimit where (0..<areas).contains(where: hasWorkToDraw) {
             let area = order.nextInt(below: areas)
-            guard drawn[area] < quota[area] else { continue }
-            if let slot = draw(in: area, codebase: codebase) { return hand(slot) }
+            guard hasWorkToDraw(in: area) else { continue }
+            if let slot = nextOfMilestone(in: area, codebase: codebase) { return hand(slot) }
         }
         return nil
     }
@@ -67,10 +83,27 @@ struct Backlog {
     /// The next task of `area`, or nil when the goal has none left there (or only waiting ones).
     mutating func next(inArea area: Int, codebase: Codebase) -> Int32? {
         if let slot = ready[area].popFirst() { return hand(slot) }
-        for _ in 0..<Self.drawLimit where drawn[area] < quota[area] {
-            if let slot = draw(in: area, codebase: codebase) { return hand(slot) }
+        for _ in 0..<Self.drawLimit where hasWorkToDraw(in: area) {
+            if let slot = nextOfMilestone(in: area, codebase: codebase) { return hand(slot) }
         }
         return nil
+    }
+
+    /// Whether `area` has milestone tasks left or goal tasks not drawn yet.
+    private func hasWorkToDraw(in area: Int) -> Bool {
+        !milestone[area].isEmpty || drawn[area] < quota[area]
+    }
+
+    /// The smallest task left in `area`'s milestone, drawing the next milestone first if this one is
+    /// handed out; nil when every task drawn for it waits for its predecessor.
+    private mutating func nextOfMilestone(in area: Int, codebase: Codebase) -> Int32? {
+        if milestone[area].isEmpty {
+            for _ in 0..<min(milestoneSize, quota[area] - drawn[area]) {
+                if let slot = draw(in: area, codebase: codebase) { milestone[area].append(slot) }
+            }
+            milestone[area].sort { (pool[$0].estimatedEffort, pool[$0].id) > (pool[$1].estimatedEffort, pool[$1].id) }
+        }
+        return milestone[area].popLast()
     }
 
     /// Draws the next task of `area`; nil when it must wait for its predecessor (it is set aside).
@@ -108,7 +141,7 @@ struct Backlog {
     mutating func addFix(for broken: Int32, effortFraction: Double) -> Int32 {
         let task = pool[broken]
         var fix = TaskRecord(id: -1, area: task.area, difficulty: task.difficulty, effort: effortFraction * task.effort,
-                             hard: task.hard, dependsOnPrevious: false)
+                             estimatedEffort: effortFraction * task.estimatedEffort, hard: task.hard, dependsOnPrevious: false)
         fix.isFix = true
         fileScratch.removeAll(keepingCapacity: true)
         fileScratch.append(contentsOf: pool.files(of: broken))
@@ -176,8 +209,9 @@ struct Backlog {
         let difficulty = config.difficulty.sample(&rng)
         let effort = config.effortHours.sample(&rng) * (1 + config.hardEffortFactor * difficulty)
         let dependent = index > 0 && rng.nextUnit() < config.dependencyProbability
+        let estimate = config.sizeEstimateSD > 0 ? effort * exp(config.sizeEstimateSD * Distribution.standardNormal(&rng)) : effort
         let task = TaskRecord(
-            id: id, area: Int32(area), difficulty: difficulty, effort: effort,
+            id: id, area: Int32(area), difficulty: difficulty, effort: effort, estimatedEffort: estimate,
             hard: difficulty > config.hardThreshold, dependsOnPrevious: dependent)
         return pool.insert(task, files: fileScratch)
     }

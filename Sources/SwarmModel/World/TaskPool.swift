@@ -7,6 +7,9 @@ struct TaskRecord {
     var difficulty: Double
     /// Effort in nominal agent-hours; also the task's value when it lands aligned.
     var effort: Double
+    /// The effort as those who plan see it (the truth times a log-normal error,
+    /// `tasks.size_estimate_sd`): milestones hand out the smallest estimate first.
+    var estimatedEffort: Double
     var hard: Bool
     /// The task cannot start until task `id - 1` has landed.
     var dependsOnPrevious: Bool

@@ -54,7 +54,7 @@ struct World {
         codebase = Codebase(config.codebase)
         main = MainBranch(areas: config.codebase.areas)
         greenWaiters = Array(repeating: [], count: config.codebase.areas)
-        backlog = Backlog(config: config.tasks, areas: config.codebase.areas, streams: streams)
+        backlog = Backlog(config: config.tasks, areas: config.codebase.areas, agents: roles.count, streams: streams)
         let profiles = config.profiles
         let roleProfiles = config.roles
         agents = roles.enumerated().map { index, role in

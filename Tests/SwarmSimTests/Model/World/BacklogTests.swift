@@ -8,7 +8,7 @@ import Testing
     private let codebase = Codebase(CodebaseConfig())
 
     private func backlog(_ config: TasksConfig = TasksConfig(), seed: UInt64 = 7) -> Backlog {
-        Backlog(config: config, areas: codebase.areas, streams: RandomStreams(seed: seed))
+        Backlog(config: config, areas: codebase.areas, agents: 1, streams: RandomStreams(seed: seed))
     }
 
     private struct Fingerprint: Equatable {
@@ -95,6 +95,24 @@ import Testing
             _ = b.markDone(first)
             let released = b.next(inArea: 0, codebase: codebase)!
             #expect(b[released].id == b[first].id + codebase.areas)
+        }
+    }
+
+    @Test("A milestone's tasks are handed out smallest first as estimated, and the next milestone is drawn after the last.")
+    func milestonesSmallestFirst() {
+        for estimateSD in [0.0, 0.5] {
+            var config = TasksConfig()
+            config.milestoneTasksPerAgent = 10
+            config.sizeEstimateSD = estimateSD
+            // 16 agents on 16 areas: milestones of 10 tasks per area.
+            var b = Backlog(config: config, areas: codebase.areas, agents: codebase.areas, streams: RandomStreams(seed: 4))
+            let first = (0..<10).map { _ in b.next(inArea: 3, codebase: codebase)! }
+            let estimates = first.map { b[$0].estimatedEffort }
+            #expect(estimates == estimates.sorted(), "sd \(estimateSD)")
+            if estimateSD == 0 { #expect(first.map { b[$0].effort } == first.map { b[$0].estimatedEffort }) }
+            #expect(Set(first.map { b[$0].id }) == Set((0..<10).map { $0 * codebase.areas + 3 }), "the area's first ten tasks")
+            let next = b.next(inArea: 3, codebase: codebase)!
+            #expect(b[next].id / codebase.areas >= 10, "the eleventh comes from the second milestone")
         }
     }
 }
