@@ -69,11 +69,8 @@ import Testing
             let box = "<div style=\"width:\(attribute("width"))px;height:\(attribute("height"))px;margin:1em 0\"></div>"
             return box + part.components(separatedBy: "</svg>").dropFirst().joined(separator: "</svg>")
         }.joined()
-        let bareFile = workspace.folder.appendingPathComponent("bare.html")
-        try Data(bare.utf8).write(to: bareFile)
-        let full = try ReportRenderingTests.screenshot(workspace.folder.appendingPathComponent("cal/report.html"), in: workspace.folder)
-        let withoutCharts = try ReportRenderingTests.screenshot(bareFile, in: workspace.folder)
-        #expect(full.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+        let (full, withoutCharts) = try ReportRenderingTests.screenshots(of: workspace.folder.appendingPathComponent("cal/report.html"),
+                                                                         against: bare, in: workspace.folder)
         // Five charts of bars, dots, bands and lines add tens of kilobytes of compressed pixels to text on white.
         #expect(full.count > withoutCharts.count + 30_000, "charts added \(full.count - withoutCharts.count) bytes")
     }
