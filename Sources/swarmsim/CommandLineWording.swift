@@ -12,6 +12,7 @@ struct CommandLineWording: Wording {
         case .replications: "--replications"
         case .adaptiveReplications: "--replications auto"
         case .recorded, .factorDraw: PlainWording().setting(path, from: origin)
+        case .fitted: "--fit \(path)"
         }
     }
 
@@ -30,4 +31,7 @@ struct CommandLineWording: Wording {
     }
 
     var replaceChoice: String { "give --force" }
+    func logScale(_ path: String) -> String {
+        "--log \(path)"
+    }
 }

@@ -11,9 +11,12 @@ extension SwarmSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the report of a results folder or a run store: one self-contained HTML page of charts and checks.",
             discussion: """
+                Given a folder `swarmsim calibrate` wrote, reports the calibration instead: each \
+                parameter's posterior against its prior, the pair with the strongest posterior correlation, the \
+                observed hourly landings over the simulated 90% band, and the predictive (and holdout) checks. \
                 A folder `swarmsim sensitivity run` wrote gets a report of its indices with their intervals \
                 and its seed noise. \
-                Reads the folder `swarmsim run` wrote (runs.csv, timeseries.csv, aggregate.csv, \
+                Otherwise reads the folder `swarmsim run` wrote (runs.csv, timeseries.csv, aggregate.csv, \
                 scenario.resolved.json), or a scenario's runs in a run store (as `swarmsim export` would \
                 write them; a store of several scenarios needs --scenario), and writes one HTML file with inline SVG charts and no scripts: \
                 throughput and effective agents against agents with 95% intervals and the fitted Universal \
@@ -44,10 +47,12 @@ extension SwarmSimCommand {
                 if scenario != nil { throw CLIError("--scenario chooses among a run store's scenarios; \(source) is a results folder") }
                 let folder = URL(fileURLWithPath: source)
                 destination = out.map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent(ResultsWriter.reportFile)
-                if isSensitivityFolder(folder) {
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("calibration.csv").path) {
+                    try write(CalibrationReport.render(calibration(in: folder)), to: destination)
+                } else if isSensitivityFolder(folder) {
                     try writeSensitivity(folder, to: destination)
                 } else {
-                    try write(results(in: folder) { (source as NSString).appendingPathComponent($0) }, to: destination)
+                    try write(HTMLReport.render(results(in: folder) { (source as NSString).appendingPathComponent($0) }), to: destination)
                 }
             } else {
                 // A store's runs become a results folder exactly as `swarmsim export` writes it.
@@ -61,7 +66,7 @@ extension SwarmSimCommand {
                 }  // ErrorReport words the store's errors
                 destination = out.map { URL(fileURLWithPath: $0) }
                     ?? URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("\(chosen.folderName)-report.html")
-                try write(results(in: folder) { "\($0) of \"\(chosen.name)\" exported from \(source)" }, to: destination)
+                try write(HTMLReport.render(results(in: folder) { "\($0) of \"\(chosen.name)\" exported from \(source)" }), to: destination)
             }
             FileHandle.standardError.write(Data("report written to \(destination.path)\n".utf8))
         }
@@ -95,6 +100,31 @@ extension SwarmSimCommand {
             }
         }
 
+        /// The calibration folder `directory` (written by swarmsim calibrate), read for its report.
+        private func calibration(in directory: URL) throws -> CalibrationFolder {
+            let manager = FileManager.default
+            for file in ["posterior.csv", "ppc.csv", "ppc-series.csv"] where !manager.fileExists(atPath: directory.appendingPathComponent(file).path) {
+                throw CLIError("\(directory.path) is not a calibration folder of swarmsim calibrate: it has no \(file)")
+            }
+            func table(_ file: String) throws -> CSVTable? {
+                let url = directory.appendingPathComponent(file)
+                guard manager.fileExists(atPath: url.path) else { return nil }
+                do {
+                    return try CSVTable.read(url, name: (source as NSString).appendingPathComponent(file))
+                } catch {
+                    throw CLIError(error.description)
+                }
+            }
+            do {
+                return try CalibrationFolder(posterior: table("posterior.csv")!, calibration: table("calibration.csv")!, check: table("ppc.csv")!,
+                                             series: table("ppc-series.csv")!, holdoutCheck: table("holdout.csv"),
+                                             holdoutSeries: table("holdout-series.csv"),
+                                             calibratedJSON: try? Data(contentsOf: directory.appendingPathComponent("calibrated.json")))
+            } catch let error as CSVInputError {
+                throw CLIError(error.description)
+            }
+        }
+
         /// A folder `swarmsim sensitivity run` wrote: sensitivity.csv and no runs.csv.
         private func isSensitivityFolder(_ folder: URL) -> Bool {
             FileManager.default.fileExists(atPath: folder.appendingPathComponent("sensitivity.csv").path)
@@ -120,14 +150,12 @@ extension SwarmSimCommand {
             } catch {
                 throw CLIError(error.description)
             }
-            let file = try AtomicFile(destination: destination)
-            file.write(page)
-            try file.commit()
+            try write(page, to: destination)
         }
 
-        private func write(_ results: ResultsFolder, to destination: URL) throws {
+        private func write(_ page: String, to destination: URL) throws {
             let file = try AtomicFile(destination: destination)
-            file.write(HTMLReport.render(results))
+            file.write(page)
             try file.commit()
         }
     }

@@ -65,7 +65,7 @@ public enum HTMLReport {
         return sum.isFinite ? sum / count : defined.reduce(0) { $0 + $1 / count }
     }
 
-    private static let style = """
+    static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:760px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
         h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ccc}
         .meta,.caption{color:#555;font-size:.9em}

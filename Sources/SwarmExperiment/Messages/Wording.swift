@@ -19,6 +19,8 @@ public protocol Wording: Sendable {
     func recordingCommand(_ file: String) -> String
     /// How to ask for an output folder's results to be replaced, completing "... or ... to replace them".
     var replaceChoice: String { get }
+    /// A request to fit the parameter at `path` on a log scale: `log scale for agents.count`.
+    func logScale(_ path: String) -> String
 }
 
 /// The library's own names, free of any front end's syntax.
@@ -31,6 +33,7 @@ public struct PlainWording: Wording {
         case .adaptiveReplications: "setting \(path) (chosen adaptively)"
         case .recorded: "recorded setting \(path)"
         case .factorDraw: "drawn value of factors.\(path)"
+        case .fitted: "fitted parameter \(path)"
         }
     }
 
@@ -49,4 +52,7 @@ public struct PlainWording: Wording {
     }
 
     public var replaceChoice: String { "ask for it" }
+    public func logScale(_ path: String) -> String {
+        "log scale for \(path)"
+    }
 }

@@ -55,8 +55,25 @@ public enum ExperimentRunner {
         _ plan: RunPlan, shard: Shard = .whole, into sinks: [any RunSink], jobs: Int = 1, cache: (any RunCache)? = nil,
         isolation: isolated (any Actor)? = #isolation
     ) async throws {
+        try await run(positions: shard.positions(in: plan), of: { plan[$0] }, into: sinks, jobs: jobs, cache: cache, isolation: isolation)
+    }
+
+    /// Runs `specs` as a plan is run (see `run(_:shard:into:jobs:cache:)`), with ids 1, 2, ... in
+    /// their order: for work whose runs are not a scenario's grid, such as a calibration's particles,
+    /// each with a seed of its own.
+    public static func run(
+        _ specs: [RunSpec], into sinks: [any RunSink], jobs: Int = 1, cache: (any RunCache)? = nil,
+        isolation: isolated (any Actor)? = #isolation
+    ) async throws {
+        try await run(positions: specs.indices, of: { specs[$0] }, into: sinks, jobs: jobs, cache: cache, isolation: isolation)
+    }
+
+    /// Runs the specs at `positions`, in that order, with `specAt(position)` the spec at a position.
+    private static func run(
+        positions: some RandomAccessCollection<Int>, of specAt: (Int) -> RunSpec, into sinks: [any RunSink], jobs: Int, cache: (any RunCache)?,
+        isolation: isolated (any Actor)? = #isolation
+    ) async throws {
         precondition(jobs >= 1, "jobs must be at least 1 (found \(jobs))")
-        let positions = shard.positions(in: plan)
         let window = 2 * jobs
         var buffer = ReorderBuffer<CompletedRun>()
         try await withThrowingTaskGroup(of: (sequence: Int, run: CompletedRun).self) { group in
@@ -72,8 +89,8 @@ public enum ExperimentRunner {
             while true {
                 while simulating < jobs, started - buffer.delivered < window, started < positions.count, !Task.isCancelled {
                     let sequence = started
-                    let position = positions[sequence]
-                    let spec = plan[position]
+                    let position = positions[positions.index(positions.startIndex, offsetBy: sequence)]
+                    let spec = specAt(position)
                     started += 1
                     if let stored = try cache?.storedResult(for: spec) {
                         buffer.insert(CompletedRun(id: position + 1, spec: spec, result: stored, reused: true), at: sequence)

@@ -22,6 +22,8 @@ public struct Setting: Sendable, Equatable {
         case recorded
         /// A value of one of the scenario's own factors, drawn by a design (a robustness check).
         case factorDraw
+        /// A value a calibration tries for a parameter it fits (the CLI's `--fit`).
+        case fitted
     }
 
     /// The dotted path split at dots: `["agents", "count"]`.

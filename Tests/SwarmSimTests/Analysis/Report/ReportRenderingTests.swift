@@ -27,6 +27,16 @@ import Testing
         return try Data(contentsOf: png)
     }
 
+    /// Screenshots `page` and `bare` (the same page without what is under test, written beside it)
+    /// and returns both PNGs.
+    static func screenshots(of page: URL, against bare: String, in folder: URL) throws -> (full: Data, bare: Data) {
+        let bareFile = folder.appendingPathComponent("bare.html")
+        try Data(bare.utf8).write(to: bareFile)
+        let full = try screenshot(page, in: folder)
+        #expect(full.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+        return (full, try screenshot(bareFile, in: folder))
+    }
+
     @Test("chromium draws the report's charts: its screenshot is far larger than the same page without them.",
           .enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium); .ci/run installs it"))
     func rendersCharts() throws {
@@ -37,11 +47,8 @@ import Testing
         let bare = html.components(separatedBy: "<svg ").enumerated().map { index, part in
             index == 0 ? part : part.components(separatedBy: "</svg>").dropFirst().joined(separator: "</svg>")
         }.joined()
-        let bareFile = workspace.folder.appendingPathComponent("bare.html")
-        try Data(bare.utf8).write(to: bareFile)
-        let full = try Self.screenshot(workspace.folder.appendingPathComponent("out/report.html"), in: workspace.folder)
-        let withoutCharts = try Self.screenshot(bareFile, in: workspace.folder)
-        #expect(full.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+        let (full, withoutCharts) = try Self.screenshots(of: workspace.folder.appendingPathComponent("out/report.html"), against: bare,
+                                                         in: workspace.folder)
         // Compressed size tracks what is drawn: the four charts add about 100 kB
         // to text on white; and a PNG of varied content uses nearly every byte value.
         #expect(full.count > withoutCharts.count + 50_000, "charts added \(full.count - withoutCharts.count) bytes")

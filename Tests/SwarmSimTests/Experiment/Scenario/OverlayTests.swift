@@ -154,4 +154,5 @@ private struct TaggingWording: Wording {
     func storeChoice(_ file: String) -> String { "<store \(file)>" }
     func recordingCommand(_ file: String) -> String { "<record \(file)>" }
     var replaceChoice: String { "<replace>" }
+    func logScale(_ path: String) -> String { "<log \(path)>" }
 }
