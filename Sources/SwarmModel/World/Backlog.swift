@@ -8,10 +8,10 @@ import SwarmKernel
 /// Work is known a milestone at a time: each area's next tasks, `tasks.milestone_tasks_per_agent`
 /// for each agent of the swarm split evenly over the areas (so a milestone lasts about as many
 /// hours whatever the swarm's size), are drawn together and handed out smallest first as planners
-/// estimate them (least estimated effort, then
-/// id; estimates are off by a log-normal factor, `tasks.size_estimate_sd`), so each milestone
-/// front-loads its quick, independent work and ends on its largest tasks, and the next milestone of
-/// the area is drawn when the last of this one is handed out. Every area starts a milestone at
+/// estimate them (least estimated effort, then id; estimates are off by a log-normal factor,
+/// `tasks.size_estimate_sd`), so each milestone front-loads its quick, independent work and ends on
+/// its largest tasks, and the next milestone of the area is drawn when the last of this one is
+/// handed out. Every area starts a milestone at
 /// hour 0, which is what gives a run its early peak of landings; the areas drift apart later.
 ///
 /// Planners, who own areas, take the next task of an area directly. Peers, who share one board,

@@ -3,8 +3,8 @@
 /// with a fix task; `strict` repairs main before anything else lands.
 ///
 /// A break belongs to the area of the task that landed it: its failing tests are that subsystem's,
-/// so it fails the checks of changes that touch the area and no others (a modular codebase; with
-/// `codebase.areas` 1 every break fails everyone, a monolith).
+/// so it fails the checks of changes that touch the area and no others (a modular codebase), unless
+/// `commits.break_scope` is main (a monolith: every break fails every check).
 struct MainBranch {
     private(set) var openBreaks = 0
     /// Open breaks in each area of the codebase.

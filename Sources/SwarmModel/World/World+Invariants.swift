@@ -62,10 +62,10 @@ extension World {
             }
         }
         problems += main.invariantViolations()
-        for (area, waiters) in greenWaiters.enumerated() where !waiters.isEmpty && !main.isRed(area: area) {
+        for (area, waiters) in fixWaiters.enumerated() where !waiters.isEmpty && !main.isRed(area: area) {
             problems.append("\(waiters.count) agents wait for area \(area) of main, which is green")
         }
-        for agent in greenWaiters.joined() where agents[agent].activity != .blocked || agents[agent].step != .none {
+        for agent in fixWaiters.joined() where agents[agent].activity != .blocked || agents[agent].step != .none {
             problems.append("\(agent) waits for a green main but is \(agents[agent].activity), step \(agents[agent].step)")
         }
         return problems

@@ -160,10 +160,10 @@ extension World {
     /// fix's length however many breaks overlap in a large swarm.
     private mutating func repairBreak(in area: Int) {
         main.fixOne(area: area, at: now)
-        for a in greenWaiters[area] {
+        for a in fixWaiters[area] {
             schedule(a, .quickCheck, after: draw(a, config.commits.quickCheckHours), doing: .coordinating)
         }
-        greenWaiters[area].removeAll(keepingCapacity: true)
+        fixWaiters[area].removeAll(keepingCapacity: true)
     }
 
     /// tolerant: agent `a`'s quick check ran while a break is open in the scope it checks
@@ -174,7 +174,7 @@ extension World {
         let slot = agents[a].task
         guard main.isRed, !backlog[slot].isFix, let area = brokenArea(touchedBy: slot),
               chance(a, config.commits.redMainFailureProbability) else { return false }
-        greenWaiters[area].append(a)
+        fixWaiters[area].append(a)
         setActivity(a, .blocked)
         return true
     }

@@ -35,7 +35,7 @@ struct World {
     var main: MainBranch
     /// tolerant: per area, agents whose quick check failed for a break there, waiting for a fix to
     /// land there.
-    var greenWaiters: [[AgentID]]
+    var fixWaiters: [[AgentID]]
     var misalignment: Misalignment
     var counters = RunCounters()
     /// Hours booked to each agent's past activities: with the current one's, they tile the run
@@ -53,7 +53,7 @@ struct World {
         self.streams = streams
         codebase = Codebase(config.codebase)
         main = MainBranch(areas: config.codebase.areas)
-        greenWaiters = Array(repeating: [], count: config.codebase.areas)
+        fixWaiters = Array(repeating: [], count: config.codebase.areas)
         backlog = Backlog(config: config.tasks, areas: config.codebase.areas, agents: roles.count, streams: streams)
         let profiles = config.profiles
         let roleProfiles = config.roles

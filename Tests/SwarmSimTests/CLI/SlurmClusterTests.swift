@@ -18,20 +18,11 @@ private let slurmCanRun: Bool = {
     @Test("A 3-task Slurm array and its merge job export the same five files as an unsharded run.",
           .enabled(if: slurmCanRun, "needs root and munge and slurm-wlm (apt-get install slurm-wlm munge)"))
     func sweepOnARealCluster() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", RepositoryFiles.root.appendingPathComponent("scripts/slurm-cluster-check.sh").path,
-                             BuiltBinary.url.path]
-        process.environment = ProcessInfo.processInfo.environment
-            .filter { !$0.key.hasPrefix("SLURM_") }
-            .merging(["PATH": (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin"]) { $1 }
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
-        let messages = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(messages)")
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin"
+        let check = try runScript("scripts/slurm-cluster-check.sh", [BuiltBinary.url.path], in: RepositoryFiles.root,
+                                  environment: ["PATH": path])
+        let messages = check.stderr
+        #expect(check.status == 0, "\(messages)")
         for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv", "scenario.resolved.json"] {
             #expect(messages.contains("same: \(file)"), "\(messages)")
         }

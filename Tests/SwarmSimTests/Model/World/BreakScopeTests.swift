@@ -46,10 +46,10 @@ import Testing
         _ = w.land(task: w.agents[AgentID(1)].task, correct: false, misaligned: false)
         let failed = w.quickCheckFailsOnRedMain(AgentID(2))
         #expect(failed)
-        #expect(w.greenWaiters[0] == [AgentID(2)])
+        #expect(w.fixWaiters[0] == [AgentID(2)])
         w.land(task: firstFix, correct: true, misaligned: false)
         #expect(w.main.isRed(area: 0), "one break is still open")
-        #expect(w.greenWaiters[0].isEmpty)
+        #expect(w.fixWaiters[0].isEmpty)
         #expect(w.agents[AgentID(2)].step == .quickCheck, "the waiting change is checked again")
         #expect(w.main.invariantViolations().isEmpty, "\(w.main.invariantViolations())")
     }
