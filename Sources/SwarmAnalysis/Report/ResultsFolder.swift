@@ -61,11 +61,24 @@ public struct ResultsFolder: Sendable {
     }
 
     /// The series `row` of `table` (runs.csv or aggregate.csv) belongs to: its variant, with the
-    /// other swept parameters' values when there are any, e.g. `flat-lock (locks.lease_hours=2)`.
+    /// other swept parameters' values by short name when there are any, e.g. `flat-lock (lease_hours=2)`.
     func series(of row: [String], in table: CSVTable) -> String {
         let variant = table.text(row, "variant")
-        let parameters = values(of: otherParameters, in: row, of: table)
+        let parameters = otherParameters.map { "\(shortName($0))=\(table.text(row, $0))" }.joined(separator: ", ")
         return parameters.isEmpty ? variant : "\(variant) (\(parameters))"
+    }
+
+    /// The last part of a swept parameter's path (`lease_hours`), or the whole path when another
+    /// swept parameter ends the same way: labels short enough to leave a chart its width.
+    func shortName(_ path: String) -> String {
+        let last = { (path: String) in path.split(separator: ".").last.map(String.init) ?? path }
+        return otherParameters.filter { last($0) == last(path) }.count > 1 ? path : last(path)
+    }
+
+    /// `series` at `agents` agents, as a bar or a key names it; the agents are left out when every
+    /// run has the same number, where they would only lengthen every label.
+    func label(_ series: String, agents: Double) -> String {
+        Set(runs.rows.map { runs.text($0, "agents") }).count > 1 ? "\(series), \(readableNumber(agents)) agents" : series
     }
 
     /// The values of `parameters` in `row` of `table`, as `path=value` joined by commas (empty
