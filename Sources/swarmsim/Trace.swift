@@ -35,7 +35,7 @@ extension SwarmSimCommand {
         @Option(help: "Trace this replicate, numbered from 1 as in runs.csv.")
         var replicate: Int?
 
-        @Option(help: "The trace file (Chrome Trace Event JSON); events.csv is written beside it.")
+        @Option(help: "The trace file (Chrome Trace Event JSON), its folder created if need be; events.csv is written beside it.")
         var out = "trace.json"
 
         @Option(name: .customLong("max-agents"), help: "Refuse runs with more agents than this: their trace files would be huge.")
@@ -49,7 +49,9 @@ extension SwarmSimCommand {
                 throw CLIError("the run has \(agents) agents, more than --max-agents \(maxAgents): a trace holds about 100 bytes per slice and each agent makes several slices per simulated hour; give --max-agents \(agents) to trace it anyway, or pick a run with fewer agents (--where agents.count=N)")
             }
             let (_, trace) = Simulation.trace(spec)
-            let eventsPath = ((out as NSString).deletingLastPathComponent as NSString).appendingPathComponent("events.csv")
+            let folder = (out as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            let eventsPath = (folder as NSString).appendingPathComponent("events.csv")
             let traceURL = URL(fileURLWithPath: out), eventsURL = URL(fileURLWithPath: eventsPath)
             let traceFile = try AtomicFile(destination: traceURL)
             let eventsFile = try AtomicFile(destination: eventsURL)
