@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SwarmKernel
 import SwarmModel
 import SwarmExperiment
 

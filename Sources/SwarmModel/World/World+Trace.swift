@@ -12,14 +12,13 @@ extension World {
             }
             boardQueue = locks.waiting(for: 0).count
         }
-        let values: KeyValuePairs<SharedTrack, Int> = [
-            .boardLock: boardLock, .boardLockQueue: boardQueue,
-            .buildSlotsInUse: buildSlots?.inUse ?? 0, .buildQueue: buildSlots?.line.count ?? 0,
-            .commitGateQueue: gate.line.count, .mainOpenBreaks: main.openBreaks,
-        ]
-        let time = now
-        for (track, value) in values {
-            trace!.record(track, value, at: time)
-        }
+        let (buildsInUse, buildQueue) = (buildSlots?.inUse ?? 0, buildSlots?.line.count ?? 0)
+        let (gateQueue, openBreaks, time) = (gate.line.count, main.openBreaks, now)
+        trace!.record(.boardLock, boardLock, at: time)
+        trace!.record(.boardLockQueue, boardQueue, at: time)
+        trace!.record(.buildSlotsInUse, buildsInUse, at: time)
+        trace!.record(.buildQueue, buildQueue, at: time)
+        trace!.record(.commitGateQueue, gateQueue, at: time)
+        trace!.record(.mainOpenBreaks, openBreaks, at: time)
     }
 }
