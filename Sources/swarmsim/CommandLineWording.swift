@@ -34,4 +34,12 @@ struct CommandLineWording: Wording {
     func logScale(_ path: String) -> String {
         "--log \(path)"
     }
+
+    func runCondition(_ assignment: String) -> String {
+        "--where \(assignment)"
+    }
+
+    func replicateChoice(_ replicate: Int) -> String {
+        "--replicate \(replicate)"
+    }
 }

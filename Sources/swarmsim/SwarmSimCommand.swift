@@ -10,7 +10,7 @@ struct SwarmSimCommand: AsyncParsableCommand {
         commandName: "swarmsim",
         abstract: "A deterministic discrete-event simulator of swarms of autonomous coding agents.",
         version: SwarmSimVersion.current,
-        subcommands: [Run.self, Validate.self, Describe.self, Check.self, Export.self, Merge.self, Fit.self, Report.self, Observe.self, Calibrate.self,
+        subcommands: [Run.self, Validate.self, Describe.self, Check.self, Export.self, Trace.self, Merge.self, Fit.self, Report.self, Observe.self, Calibrate.self,
                       Schema.self, Bench.self, Sample.self, Sensitivity.self]
     )
 

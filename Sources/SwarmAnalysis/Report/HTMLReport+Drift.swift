@@ -33,7 +33,7 @@ extension HTMLReport {
         for (index, line) in lines.enumerated() {
             chart.line(line, colour: Palette.colour(index))
             chart.dots(line, colour: Palette.colour(index))
-            chart.key("\(labels[index].label), \(readableNumber(labels[index].agents)) agents", colour: Palette.colour(index))
+            chart.key(folder.label(labels[index].label, agents: labels[index].agents), colour: Palette.colour(index))
         }
         return section("drift", "Drift over time",
                        caption: "Misaligned share of the value landed in the trailing drift window, mean across replicates, "

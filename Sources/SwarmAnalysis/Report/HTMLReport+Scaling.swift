@@ -5,9 +5,19 @@ import SwarmKernel
 extension HTMLReport {
     /// Throughput and effective agents per series: curves against agents on a log axis with their
     /// 95% intervals and, for throughput, the fitted Universal Scalability Law and its parameters;
-    /// bars when nothing sweeps the agent count (there is no curve to fit).
+    /// against the swept parameter when the sweep keeps the agent count fixed (`sweepCharts`); bars
+    /// when nothing is swept (there is no curve to fit).
     static func scalingSection(_ folder: ResultsFolder) -> String {
         let series = folder.aggregateSeries
+        if !folder.sweepsAgents, let parameter = folder.otherParameters.first {
+            let panels = folder.otherParameters.dropFirst()
+            return section("scaling", "Throughput and effective agents",
+                           caption: "Dots are means across replicates, shaded bands their 95% intervals, against \(parameter): one line "
+                               + "and one colour per variant"
+                               + (panels.isEmpty ? "." : ", one panel per value of \(panels.joined(separator: " and ")), on the same scale."),
+                           sweepCharts(folder, metric: "throughput_tasks_per_hour", title: "throughput (tasks/h)")
+                               + "\n" + sweepCharts(folder, metric: "effective_agents", title: "effective agents (agents)"))
+        }
         guard folder.sweepsAgents else {
             return section("scaling", "Throughput and effective agents",
                            caption: "Means across replicates with their 95% intervals (black lines), one bar per variant and sweep point.",
@@ -35,7 +45,9 @@ extension HTMLReport {
         return section("scaling", "Throughput and effective agents",
                         caption: "Dots are means across replicates, shaded bands their 95% intervals. On the throughput chart the "
                             + "line is the Universal Scalability Law fitted to the means, X(N) = gamma N / (1 + sigma (N-1) + kappa N (N-1)); "
-                            + "on the effective-agents chart it joins the means, and the dashed line is every agent fully effective.",
+                            + "on the effective-agents chart it joins the means, and the dashed line is every agent fully effective."
+                            + (folder.otherParameters.isEmpty ? ""
+                                : " One panel per value of \(folder.otherParameters.joined(separator: " and ")), on the same scale; a variant keeps its colour."),
                         content.joined(separator: "\n"))
     }
 
@@ -49,7 +61,8 @@ extension HTMLReport {
     }
 
     /// `metric` against agents (log axis) per series: band, dots, and the fitted curve when `fits`
-    /// is given, else a line through the means and the ideal y = agents.
+    /// is given, else a line through the means and the ideal y = agents. One line and colour per
+    /// variant, and one panel per combination of the other swept parameters, on shared axes.
     private static func curveChart(_ series: [AggregateSeries], metric: String,
                                    title: String, fits: [UniversalScalabilityLaw.Fit?]?) -> String {
         let agents = series.flatMap { $0.points.map(\.agents) }
@@ -74,23 +87,26 @@ extension HTMLReport {
         let y: SVGChart.Axis = logarithmic
             ? .numeric("\(title) (log scale)", covering: positive, scale: .logarithmic)
             : .numeric(title, covering: covered, fromZero: true)
-        var chart = SVGChart(title: "\(title) against agents", x: x, y: y)
-        for (index, entry) in series.enumerated() {
-            let colour = Palette.colour(index)
-            let means = entry.points.compactMap { point in point.estimate(metric).mean.map { (x: point.agents, y: $0) } }
-            chart.band(entry.points.compactMap { point in
-                guard case let (_, low?, high?) = point.estimate(metric) else { return nil }
-                return (point.agents, low, high)
-            }, colour: colour)
-            chart.line(fits == nil ? means : curves[index], colour: colour)
-            chart.dots(means, colour: colour)
-            chart.key(entry.label, colour: colour)
-        }
-        if fits == nil, let low = agents.min(), let high = agents.max() {
-            chart.line([(low, low), (high, high)], colour: "#777777", dashed: true)
-            chart.key("every agent effective", colour: "#777777", dashed: true)
-        }
-        return chart.svg
+        let variants = distinct(series.map(\.variant))
+        return distinct(series.map(\.panel)).map { panel in
+            var chart = SVGChart(title: panel.isEmpty ? "\(title) against agents" : "\(title) against agents, \(panel)", x: x, y: y)
+            for (index, entry) in series.enumerated() where entry.panel == panel {
+                let colour = Palette.colour(variants.firstIndex(of: entry.variant)!)
+                let means = entry.points.compactMap { point in point.estimate(metric).mean.map { (x: point.agents, y: $0) } }
+                chart.band(entry.points.compactMap { point in
+                    guard case let (_, low?, high?) = point.estimate(metric) else { return nil }
+                    return (point.agents, low, high)
+                }, colour: colour)
+                chart.line(fits == nil ? means : curves[index], colour: colour)
+                chart.dots(means, colour: colour)
+                chart.key(entry.variant, colour: colour)
+            }
+            if fits == nil, let low = agents.min(), let high = agents.max() {
+                chart.line([(low, low), (high, high)], colour: "#777777", dashed: true)
+                chart.key("every agent effective", colour: "#777777", dashed: true)
+            }
+            return (panel.isEmpty ? "" : "<h3>\("\(title), \(panel)".htmlEscaped)</h3>\n") + chart.svg
+        }.joined(separator: "\n")
     }
 
     /// One horizontal bar per aggregate row with its 95% interval as a black line: the comparison

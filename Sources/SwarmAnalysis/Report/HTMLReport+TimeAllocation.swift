@@ -28,13 +28,13 @@ extension HTMLReport {
         bars.reverse()
         let x = SVGChart.Axis.numeric("share of agent-hours", covering: [0, 1])
         var chart = SVGChart(title: "where agent time goes", x: x,
-                             y: .categories("", bars.map { "\($0.label), \(readableNumber($0.agents)) agents" }))
+                             y: .categories("", bars.map { folder.label($0.label, agents: $0.agents) }))
         for (slot, bar) in bars.enumerated() {
             var start = 0.0
             for (index, share) in bar.shares.enumerated() {
                 guard let share, share > 0 else { continue }
                 chart.rectangle(x: start...(start + share), y: (Double(slot) + 0.15)...(Double(slot) + 0.85), colour: Palette.colour(index),
-                                tooltip: "\(bar.label), \(readableNumber(bar.agents)) agents: \(shares[index].name) \(readableNumber(share))")
+                                tooltip: "\(folder.label(bar.label, agents: bar.agents)): \(shares[index].name) \(readableNumber(share))")
                 start += share
             }
         }

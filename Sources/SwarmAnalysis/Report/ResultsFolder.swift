@@ -61,11 +61,30 @@ public struct ResultsFolder: Sendable {
     }
 
     /// The series `row` of `table` (runs.csv or aggregate.csv) belongs to: its variant, with the
-    /// other swept parameters' values when there are any, e.g. `flat-lock (locks.lease_hours=2)`.
+    /// other swept parameters' values by short name when there are any, e.g. `flat-lock (lease_hours=2)`.
     func series(of row: [String], in table: CSVTable) -> String {
         let variant = table.text(row, "variant")
-        let parameters = otherParameters.map { "\($0)=\(table.text(row, $0))" }
-        return parameters.isEmpty ? variant : "\(variant) (\(parameters.joined(separator: ", ")))"
+        let parameters = otherParameters.map { "\(shortName($0))=\(table.text(row, $0))" }.joined(separator: ", ")
+        return parameters.isEmpty ? variant : "\(variant) (\(parameters))"
+    }
+
+    /// The last part of a swept parameter's path (`lease_hours`), or the whole path when another
+    /// swept parameter ends the same way: labels short enough to leave a chart its width.
+    func shortName(_ path: String) -> String {
+        let last = { (path: String) in path.split(separator: ".").last.map(String.init) ?? path }
+        return otherParameters.filter { last($0) == last(path) }.count > 1 ? path : last(path)
+    }
+
+    /// `series` at `agents` agents, as a bar or a key names it; the agents are left out when every
+    /// run has the same number, where they would only lengthen every label.
+    func label(_ series: String, agents: Double) -> String {
+        Set(runs.rows.map { runs.text($0, "agents") }).count > 1 ? "\(series), \(readableNumber(agents)) agents" : series
+    }
+
+    /// The values of `parameters` in `row` of `table`, as `path=value` joined by commas (empty
+    /// without parameters): what a series or a panel of charts shows beyond its variant.
+    func values(of parameters: some Collection<String>, in row: [String], of table: CSVTable) -> String {
+        parameters.map { "\($0)=\(table.text(row, $0))" }.joined(separator: ", ")
     }
 
     /// aggregate.csv's rows grouped into series (`ScalingCurve`, which usl.csv is written from
@@ -74,6 +93,8 @@ public struct ResultsFolder: Sendable {
     var aggregateSeries: [AggregateSeries] {
         curves.map { curve in
             AggregateSeries(label: series(of: aggregate.rows[curve.rows[0]], in: aggregate),
+                            variant: aggregate.text(aggregate.rows[curve.rows[0]], "variant"),
+                            panel: values(of: otherParameters, in: aggregate.rows[curve.rows[0]], of: aggregate),
                             points: zip(curve.rows, curve.agents).map { AggregatePoint(agents: $1, row: aggregate.rows[$0], table: aggregate) },
                             fit: curve.fit)
         }
@@ -103,6 +124,9 @@ public struct ResultsFolder: Sendable {
 /// One curve of the report: a variant at fixed values of the other swept parameters.
 struct AggregateSeries {
     let label: String
+    let variant: String
+    /// The other swept parameters' values (`ResultsFolder.values`): the panel its charts draw it in.
+    let panel: String
     /// By increasing agent count.
     let points: [AggregatePoint]
     /// The Universal Scalability Law fitted to the throughput means; nil with fewer than 3 agent counts.

@@ -21,6 +21,10 @@ public protocol Wording: Sendable {
     var replaceChoice: String { get }
     /// A request to fit the parameter at `path` on a log scale: `log scale for agents.count`.
     func logScale(_ path: String) -> String
+    /// A condition picking runs whose parameter has a value, given as `PATH=VALUE`: `condition agents.count=20`.
+    func runCondition(_ assignment: String) -> String
+    /// A request for replicate `replicate` (from 1): `replicate 3`.
+    func replicateChoice(_ replicate: Int) -> String
 }
 
 /// The library's own names, free of any front end's syntax.
@@ -54,5 +58,13 @@ public struct PlainWording: Wording {
     public var replaceChoice: String { "ask for it" }
     public func logScale(_ path: String) -> String {
         "log scale for \(path)"
+    }
+
+    public func runCondition(_ assignment: String) -> String {
+        "condition \(assignment)"
+    }
+
+    public func replicateChoice(_ replicate: Int) -> String {
+        "replicate \(replicate)"
     }
 }

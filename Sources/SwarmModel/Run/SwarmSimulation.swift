@@ -17,8 +17,11 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
         _modify { yield &world.events }
     }
 
-    init(config: ModelConfig, seed: UInt64, durationHours: Double, sampleEveryHours: Double) {
-        world = World(config: config, seed: seed, roles: T.roles(for: config), lockCount: T.lockCount(for: config))
+    /// The run of `config` from `seed`; with `tracing`, one that keeps its trace (`world.trace`).
+    init(config: ModelConfig, seed: UInt64, durationHours: Double, sampleEveryHours: Double, tracing: Bool = false) {
+        let roles = T.roles(for: config)
+        world = World(config: config, seed: seed, roles: roles, lockCount: T.lockCount(for: config))
+        if tracing { world.trace = RunTrace(roles: roles) }
         topology = T(world: &world)
         duration = durationHours
         sampleEvery = sampleEveryHours
@@ -26,9 +29,12 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
         if sampleEvery < duration {
             world.events.schedule(.sample, at: sampleEvery)
         }
+        // The shared tracks start at 0 and take what the agents' first moves did at time 0.
+        if tracing { world.recordSharedLevels() }
         for agent in world.agents.indices.agents {
             topology.agentReady(agent, &world)
         }
+        if tracing { world.recordSharedLevels() }
     }
 
     /// Runs to the end (the duration, or a finished goal) and returns the measurements.
@@ -42,11 +48,13 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
             world.setActivity(agent, world.agents[agent].activity)
         }
         sampler.record(&world, topology: topology, at: end)
+        world.trace?.end = end
         return sampler.result(world: world, topology: topology, end: end)
     }
 
     mutating func handle(_ event: WorldEvent) {
         dispatch(event)
+        if world.trace != nil { world.recordSharedLevels() }
         checkInvariants(after: event)
     }
 

@@ -1,10 +1,21 @@
 /// The roles an agent can play; each role draws traits from the profile `roles` names for it.
-enum Role: UInt8 {
+public enum Role: UInt8, CaseIterable, Sendable {
     case peer, planner, worker, judge, integrator
+
+    /// The role's name in a trace (`RunTrace`).
+    public var name: String {
+        switch self {
+        case .peer: return "peer"
+        case .planner: return "planner"
+        case .worker: return "worker"
+        case .judge: return "judge"
+        case .integrator: return "integrator"
+        }
+    }
 }
 
 /// Where an agent's time goes: the shares reported per run. Every agent is in exactly one.
-enum Activity: Int, CaseIterable {
+public enum Activity: Int, CaseIterable, Sendable {
     /// Attempting a task (or making busywork).
     case working
     /// Redoing an attempt its own checks or a gate rejected.
@@ -20,6 +31,20 @@ enum Activity: Int, CaseIterable {
     case idle
     /// Coming back after a crash or a fresh start.
     case restarting
+
+    /// The activity's name in a trace (`RunTrace`).
+    public var name: String {
+        switch self {
+        case .working: return "working"
+        case .reworking: return "reworking"
+        case .rebasing: return "rebasing"
+        case .lockWait: return "lock wait"
+        case .coordinating: return "coordinating"
+        case .blocked: return "blocked"
+        case .idle: return "idle"
+        case .restarting: return "restarting"
+        }
+    }
 
     /// Whether this activity spends tokens.
     var isActive: Bool {

@@ -41,6 +41,9 @@ struct World {
     /// Hours booked to each agent's past activities: with the current one's, they tile the run
     /// (checked by `invariantViolations`).
     var bookedHours: [Double]
+    /// The run's trace, kept only when one was asked for (`Simulation.trace`): nil costs the
+    /// accounting one well-predicted branch per change and allocates nothing.
+    var trace: RunTrace?
     /// A finite goal is complete: the run ends.
     var finished = false
     /// Lognormal with mean 1: the per-attempt time noise.
@@ -84,10 +87,12 @@ struct World {
 
     /// Moves agent `a` to `activity`, closing the books on what it was doing.
     mutating func setActivity(_ a: AgentID, _ activity: Activity) {
-        let elapsed = now - agents[a].activitySince
+        let (since, time) = (agents[a].activitySince, now)
+        let elapsed = time - since
         let previous = agents[a].activity
         counters.activityHours[previous.rawValue] += elapsed
         bookedHours[a] += elapsed
+        trace?.record(a.index, previous, from: since, to: time)
         if previous.isActive {
             counters.costUSD += elapsed * agents[a].traits.usdPerHour
             counters.inputTokens += elapsed * agents[a].traits.inputTokensPerHour

@@ -37,21 +37,34 @@ import Testing
         return (full, try screenshot(bareFile, in: folder))
     }
 
+    /// `html` with every chart removed: what the screenshot would be if no SVG drew.
+    static func withoutCharts(_ html: String) -> String {
+        html.components(separatedBy: "<svg ").enumerated().map { index, part in
+            index == 0 ? part : part.components(separatedBy: "</svg>").dropFirst().joined(separator: "</svg>")
+        }.joined()
+    }
+
     @Test("chromium draws the report's charts: its screenshot is far larger than the same page without them.",
           .enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium); .ci/run installs it"))
     func rendersCharts() throws {
         let workspace = try ReportCommandTests.results()
         #expect(try workspace.run(["report", "out"]).status == 0)
         let html = try workspace.contents("out/report.html")
-        // The same page with every chart removed: what the screenshot would be if no SVG drew.
-        let bare = html.components(separatedBy: "<svg ").enumerated().map { index, part in
-            index == 0 ? part : part.components(separatedBy: "</svg>").dropFirst().joined(separator: "</svg>")
-        }.joined()
-        let (full, withoutCharts) = try Self.screenshots(of: workspace.folder.appendingPathComponent("out/report.html"), against: bare,
-                                                         in: workspace.folder)
+        let (full, withoutCharts) = try Self.screenshots(of: workspace.folder.appendingPathComponent("out/report.html"),
+                                                         against: Self.withoutCharts(html), in: workspace.folder)
         // Compressed size tracks what is drawn: the four charts add about 100 kB
         // to text on white; and a PNG of varied content uses nearly every byte value.
         #expect(full.count > withoutCharts.count + 50_000, "charts added \(full.count - withoutCharts.count) bytes")
         #expect(Set(full).count > 250)
+    }
+
+    @Test("chromium draws the charts of sweeps over a parameter other than agents, over two, and over agents and another (agents alone: rendersCharts).",
+          .enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium); .ci/run installs it"),
+          arguments: [SweepReportCommandTests.oneParameter, SweepReportCommandTests.twoParameters, SweepReportCommandTests.agentsAndParameter])
+    func rendersSweeps(scenario: String) throws {
+        let (workspace, html) = try SweepReportCommandTests.report(scenario)
+        let (full, withoutCharts) = try Self.screenshots(of: workspace.folder.appendingPathComponent("out/report.html"),
+                                                         against: Self.withoutCharts(html), in: workspace.folder)
+        #expect(full.count > withoutCharts.count + 50_000, "charts added \(full.count - withoutCharts.count) bytes")
     }
 }

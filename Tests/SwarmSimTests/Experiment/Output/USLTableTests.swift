@@ -72,7 +72,7 @@ import Testing
         let folder = try ResultsFolder(runs: CSVTable(header: [], rows: []), timeseries: CSVTable(header: [], rows: []),
                                        aggregate: CSVTable(header: rows[0], rows: Array(rows.dropFirst())), resolvedJSON: Data("{}".utf8))
         #expect(folder.aggregateSeries.map(\.label) == [
-            "flat (locks.lease_hours=0.25)", "flat (locks.lease_hours=1)", "'=pw (locks.lease_hours=0.25)", "'=pw (locks.lease_hours=1)",
+            "flat (lease_hours=0.25)", "flat (lease_hours=1)", "'=pw (lease_hours=0.25)", "'=pw (lease_hours=1)",
         ])
         #expect(folder.aggregateSeries.map { $0.fit?.law } == laws.map(Optional.some))
     }

@@ -155,4 +155,6 @@ private struct TaggingWording: Wording {
     func recordingCommand(_ file: String) -> String { "<record \(file)>" }
     var replaceChoice: String { "<replace>" }
     func logScale(_ path: String) -> String { "<log \(path)>" }
+    func runCondition(_ assignment: String) -> String { "<where \(assignment)>" }
+    func replicateChoice(_ replicate: Int) -> String { "<replicate \(replicate)>" }
 }

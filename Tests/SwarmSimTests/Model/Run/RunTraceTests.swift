@@ -1,0 +1,48 @@
+@testable import SwarmKernel
+@testable import SwarmModel
+import Testing
+
+@Suite struct RunTraceTests {
+    @Test("a traced run measures what an untraced one does; each agent's slices tile its time and sum, per activity, to the run's shares.",
+          arguments: 0..<40)
+    func slicesTileAndSumToShares(seed: Int) {
+        let drawn = RandomConfiguration(seed: seed)
+        let plain = Simulation.run(drawn.config, seed: UInt64(seed), durationHours: 48, sampleEveryHours: 8)
+        let (traced, trace) = Simulation.trace(drawn.config, seed: UInt64(seed), durationHours: 48, sampleEveryHours: 8)
+        #expect(traced == plain, "\(drawn.description)")
+        let end = trace.end
+        #expect(end == plain[.simulatedHours], "\(drawn.description)")
+        var hours = Array(repeating: 0.0, count: Activity.allCases.count)
+        for agent in trace.roles.indices {
+            let slices = trace.slicesByAgent.filter { $0.agent == agent }
+            #expect(slices.first?.start == 0 && slices.last?.end == end, "agent \(agent): \(drawn.description)")
+            for (before, after) in zip(slices, slices.dropFirst()) {
+                #expect(before.end == after.start && before.activity != after.activity, "agent \(agent): \(drawn.description)")
+            }
+            for slice in slices { hours[slice.activity.rawValue] += slice.end - slice.start }
+        }
+        let agentHours = end * Double(trace.roles.count)
+        let shares: [(Activity, SummaryMetric)] = [(.working, .workShare), (.lockWait, .lockWaitShare), (.idle, .idleShare),
+                                                   (.reworking, .reworkShare), (.rebasing, .rebaseShare),
+                                                   (.coordinating, .coordinationShare), (.blocked, .blockedShare)]
+        for (activity, metric) in shares {
+            #expect(abs(hours[activity.rawValue] / agentHours - (plain[metric] ?? .nan)) < 1e-12, "\(activity): \(drawn.description)")
+        }
+    }
+
+    @Test("the shared tracks start at 0 and record only changes, in time order.")
+    func levelsRecordChanges() {
+        var config = ModelConfig()
+        config.topology.kind = .flatLock
+        config.agents.count = 12
+        config.build.slots = 1
+        let (_, trace) = Simulation.trace(config, seed: 3, durationHours: 24, sampleEveryHours: 4)
+        for track in SharedTrack.allCases {
+            let levels = trace.levels.filter { $0.track == track }
+            #expect(levels.first.map { $0.time == 0 && $0.value == 0 } == true, "\(track)")
+            #expect(zip(levels, levels.dropFirst()).allSatisfy { $0.value != $1.value && $0.time <= $1.time }, "\(track)")
+        }
+        #expect(trace.levels.contains { $0.track == .boardLock && $0.value == 1 })
+        #expect(trace.levels.contains { $0.track == .buildSlotsInUse && $0.value == 1 })
+    }
+}
