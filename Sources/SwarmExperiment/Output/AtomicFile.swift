@@ -24,10 +24,12 @@ public final class AtomicFile: TextOutputStream {
         AtomicFile.removeOrphans(of: destination)
         let name = ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
         temporary = destination.deletingLastPathComponent().appendingPathComponent(name)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            // The system's reason (Permission denied, Read-only file system), with the path.
+            throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSFilePathErrorKey: temporary.path])
         }
-        handle = try FileHandle(forWritingTo: temporary)
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     deinit {
