@@ -11,8 +11,9 @@ enum OutputFolderCheck {
 
     /// Throws when `folder` (given as `--out` when `out` is set) must not be written for `plan` unless forced.
     static func check(_ folder: String, givenAsOut out: String?, plan: RunPlan, force: Bool) throws {
-        guard !force else { return }
         let directory = URL(fileURLWithPath: folder, isDirectory: true)
+        ResultsCommit.recover(in: directory)  // the folder as its last commit left it
+        guard !force else { return }
         if out != nil, let other = OtherExperimentError(folder: folder, directory: directory, plan: plan) { throw other }
         if let foreign = ForeignFolderError(folder: folder, directory: directory) { throw foreign }
     }

@@ -69,6 +69,13 @@ public final class AtomicFile: TextOutputStream {
 
     /// Finishes the temporary file and renames it over the destination.
     public func commit() throws {
+        try finish()
+        try moveIntoPlace()
+    }
+
+    /// Writes out and closes the temporary file, throwing the first write error (the file is then
+    /// discarded). A result commit (`ResultsCommit`) finishes every file before renaming any.
+    func finish() throws {
         flush()
         try handle?.close()
         handle = nil
@@ -76,6 +83,10 @@ public final class AtomicFile: TextOutputStream {
             discard()
             throw firstError
         }
+    }
+
+    /// Renames the finished temporary file over the destination.
+    func moveIntoPlace() throws {
         guard rename(temporary.path, destination.path) == 0 else {
             let code = errno
             discard()
