@@ -12,24 +12,36 @@ public struct ForeignFolderError: WordedError, Sendable {
     public let count: Int
 
     /// Nil when `directory` is missing, empty or holds swarmsim results: a scenario.resolved.json,
-    /// or nothing but result files, hidden files (temporary files, .DS_Store) and folders of
-    /// results (the folders a sweep's settings name). Otherwise the error naming what it holds.
+    /// or nothing but swarmsim's files (`foreignEntries`). Otherwise the error naming what it holds.
     public init?(folder: String, directory: URL) {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: directory.path), !names.isEmpty,
-              !names.contains(ResultsWriter.resolvedFile) else { return nil }
-        let ours = Set(ResultsWriter.files + [ResultsWriter.reportFile])
-        let foreign = names.filter { name in
-            guard !ours.contains(name), !name.hasPrefix(".") else { return false }
-            var isFolder: ObjCBool = false
-            let path = directory.appendingPathComponent(name).path
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return true }
-            return !manager.fileExists(atPath: directory.appendingPathComponent(name).appendingPathComponent(ResultsWriter.resolvedFile).path)
-        }.sorted()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        guard !names.contains(ResultsWriter.resolvedFile) else { return nil }
+        let foreign = ForeignFolderError.foreignEntries(of: names, in: directory, depth: 0)
         guard !foreign.isEmpty else { return nil }
         self.folder = folder
         self.entries = Array(foreign.prefix(3))
         self.count = foreign.count
+    }
+
+    /// How deep folders inside a results folder are looked into: a scenario's folder holds the
+    /// folders its settings name, and a sweep script's folder a folder of shard stores.
+    private static let depthLimit = 2
+
+    /// The entries among `names` (in `directory`) that are not swarmsim's, sorted: anything but the
+    /// result files and report.html, hidden files (temporary files, the commit journal, .DS_Store),
+    /// run stores (`*.sqlite` with SQLite's -wal, -shm and -journal files), and folders that hold
+    /// results or only such entries.
+    private static func foreignEntries(of names: [String], in directory: URL, depth: Int) -> [String] {
+        let ours = Set(ResultsWriter.files + [ResultsWriter.reportFile])
+        let storeSuffixes = [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal"]
+        return names.filter { name in
+            if ours.contains(name) || name.hasPrefix(".") || storeSuffixes.contains(where: name.hasSuffix) { return false }
+            let entry = directory.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard depth < depthLimit, FileManager.default.fileExists(atPath: entry.path, isDirectory: &isFolder), isFolder.boolValue,
+                  let inside = try? FileManager.default.contentsOfDirectory(atPath: entry.path) else { return true }
+            return !inside.contains(ResultsWriter.resolvedFile) && !foreignEntries(of: inside, in: entry, depth: depth + 1).isEmpty
+        }.sorted()
     }
 
     public func description(in wording: any Wording) -> String {

@@ -66,7 +66,7 @@ extension RunStore {
         switch try reading({ db in try stored(at: address, db) }) {
         case .missing: return nil
         case .intact(let result): return result
-        case .damaged(let reason): throw .damagedRun(file: file, run: address.hex, reason: reason)
+        case .damaged(_, let error): throw error
         }
     }
 
@@ -97,7 +97,7 @@ extension RunStore {
             return nil
         case .intact(let result):
             return result
-        case .damaged(let reason):
+        case .damaged(let reason, _):
             onDamage(Damage(file: file, address: address, spec: spec, reason: reason))
             return nil
         }
@@ -114,18 +114,23 @@ extension RunStore {
         do {
             result = try RunStore.result(summary: summary, samples: samples, address: address, in: file)
         } catch let error as RunStoreError {
-            return .damaged(error.description(in: PlainWording()))
+            return .damaged(error.description(in: PlainWording()), error)
         }
         guard checksSums else { return .intact(result) }
         let count: DatabaseValue = summary[RunStore.sampleCountColumn]
         guard count.exactInteger == result.samples.count else {
-            return .damaged("it was recorded with \(count.shown) samples and \(result.samples.count) are stored")
+            return damaged(address, "it was recorded with \(count.shown) samples and \(result.samples.count) are stored")
         }
         let checksum: DatabaseValue = summary[RunStore.checksumColumn]
         guard String.fromDatabaseValue(checksum) == RunChecksum.hex(result) else {
-            return .damaged("its summary or samples differ from those recorded (checksum mismatch)")
+            return damaged(address, "its summary or samples differ from those recorded (checksum mismatch)")
         }
         return .intact(result)
+    }
+
+    /// The run at `address` found damaged for `reason`.
+    private func damaged(_ address: RunAddress, _ reason: String) -> StoredRun {
+        .damaged(reason, .damagedRun(file: file, run: address.hex, reason: reason))
     }
 
     /// The result a run's rows hold. Refuses samples not numbered 0, 1, 2, ... (one was removed or

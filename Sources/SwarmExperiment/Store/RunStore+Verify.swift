@@ -30,7 +30,7 @@ extension RunStore {
             let addresses = try String.fetchAll(db, sql: "SELECT address FROM runs ORDER BY address")
             var damaged: [(address: String, reason: String)] = []
             for hex in addresses {
-                if case .damaged(let reason) = try stored(at: RunAddress(hex: hex), db) { damaged.append((hex, reason)) }
+                if case .damaged(let reason, _) = try stored(at: RunAddress(hex: hex), db) { damaged.append((hex, reason)) }
             }
             let orphans = try String.fetchAll(db, sql: RunStore.orphanedSamplesSQL)
             return Verification(integrityProblems: integrity == ["ok"] ? [] : integrity, runs: addresses.count, damagedRuns: damaged,

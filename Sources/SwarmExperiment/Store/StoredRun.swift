@@ -6,8 +6,9 @@ enum StoredRun {
     case missing
     /// The run, its values as recorded.
     case intact(RunResult)
-    /// A run row whose values fail the check, with why in a phrase.
-    case damaged(String)
+    /// A run row whose values fail the check: why in a phrase, and the error export throws for it
+    /// (the row's own, naming table and column, or `RunStoreError.damagedRun`).
+    case damaged(String, RunStoreError)
 }
 
 extension RunStore {

@@ -100,6 +100,7 @@ private let sweepScenario = ScenarioFixtures.text([
         let workspace = try Workspace(sweepScenario)
         let out = workspace.folder.appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: out.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try Data("draft\n".utf8).write(to: out.appendingPathComponent("drafts/plan.md"))
         try Data("mine\n".utf8).write(to: out.appendingPathComponent("todo.txt"))
         let refused = try workspace.run(["run", workspace.scenario, "--out", "notes", "--quiet"])
         #expect(refused.status == 1)
@@ -112,8 +113,8 @@ private let sweepScenario = ScenarioFixtures.text([
         let forced = try workspace.run(["run", workspace.scenario, "--out", "notes", "--force", "--quiet"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try workspace.entries("notes").sorted() == ["aggregate.csv", "drafts", "runs.csv", "scenario.resolved.json", "timeseries.csv", "todo.txt", "usl.csv"])
-        let exported = try workspace.run(["export", "results/swarmsim.sqlite", "--out", "notes/drafts"])
-        #expect(exported.status == 0, "\(exported.stderr)")  // an empty folder
+        let exported = try workspace.run(["export", "results/swarmsim.sqlite", "--out", "notes/new"])
+        #expect(exported.status == 0, "\(exported.stderr)")  // a new folder
         let refusedExport = try workspace.run(["export", "results/swarmsim.sqlite", "--out", "."])
         #expect(refusedExport.status == 1 && refusedExport.stderr.contains(". is not empty and holds no swarmsim results"), "\(refusedExport.stderr)")
         // Now it holds results: the same experiment is written again without --force.
