@@ -13,6 +13,11 @@ extension SwarmSimCommand {
                 Each of N agents works an exponential time with mean 1 hour, then holds one FIFO lock \
                 for an exponential time with mean 1/N hours, so the lock runs near saturation and the \
                 event queue holds about half the agents. benchmarks/compare.sh runs the same model in SimPy.
+
+                With --sweep SCENARIO, times instead the coordinator's serial share of a sweep of that \
+                scenario: a sample of its runs (--runs) is simulated, stored, written as CSV rows and \
+                read back one at a time, and it prints the CPU time of each step per run, serial work as \
+                a share of simulation work and the speed-up Amdahl's law allows at 8, 32 and 64 jobs.
                 """
         )
 
@@ -25,14 +30,24 @@ extension SwarmSimCommand {
         @Option(help: "Seed of the random streams.")
         var seed: UInt64 = 1
 
+        @Option(help: "Time the serial share of a sweep of this scenario file instead of the kernel.")
+        var sweep: String?
+
+        @Option(help: "With --sweep: how many runs of the plan to time, spread over it.")
+        var runs = 300
+
         func validate() throws {
             guard agentCounts.allSatisfy({ $0 >= 1 }) else {
                 throw ValidationError("--agents takes counts of 1 or more, e.g. --agents 20 1000.")
             }
             guard cycles >= 1 else { throw ValidationError("--cycles must be 1 or more.") }
+            guard runs >= 1 else { throw ValidationError("--runs must be 1 or more.") }
         }
 
         func run() throws {
+            if let sweep {
+                return try SweepBench(plan: RunPlan(Scenario.load(file: sweep)), runs: runs).run()
+            }
             for agents in agentCounts {
                 var system = ClosedLockSystem(
                     agents: agents,

@@ -97,7 +97,7 @@ extension SwarmSimCommand {
                                               statistics: statistics.isEmpty ? LandingStatistic.fitted : statistics.compactMap(LandingStatistic.init(rawValue:)),
                                               observed: folder, holdout: holdoutFolder, replicates: runsPerParticle)
             let destination = out ?? "results/\(calibration.scenario.folderName)-calibration"
-            let store = try RunStore(file: db)
+            let store = try RunStore.forSweep(db)
             let (particles, budget, jobs, quiet) = (particles, budget / runsPerParticle, execution.workers, quiet)
             try await InterruptibleSweep.run(afterwards: "the finished runs are saved in \(db); run the same command again to go on") {
                 let outcome = try await CalibrationRun.run(calibration, particles: particles, budget: budget, jobs: jobs, store: store) { generation in

@@ -27,7 +27,7 @@ extension SwarmSimCommand {
         @Option(help: "Output folder. (default: the folder swarmsim run writes the scenario to: results/<scenario name>/, with a folder named by the settings inside it when there are any)")
         var out: String?
 
-        @Flag(help: "Replace the results of another experiment in the --out folder.")
+        @Flag(help: ArgumentHelp(OutputFolderCheck.forceHelp))
         var force = false
 
         @Flag(help: "Write one runs.csv over every experiment in the store, with experiment and experiment_name columns (default folder: results/).")
@@ -53,9 +53,7 @@ extension SwarmSimCommand {
                 let chosen = try runStore.scenario(selecting: scenario)
                 let plan = try chosen.plan(storedIn: store)
                 let folder = out ?? "results/\(plan.folderName)"
-                if let out, !force, let other = OtherExperimentError(folder: out, directory: URL(fileURLWithPath: out, isDirectory: true), plan: plan) {
-                    throw other
-                }
+                try OutputFolderCheck.check(folder, givenAsOut: out, plan: plan, force: force)
                 try runStore.export(chosen, to: URL(fileURLWithPath: folder, isDirectory: true))
                 FileHandle.standardError.write(Data("\(chosen.name): \(counted(chosen.runs, "run")) exported to \(folder)\n".utf8))
             }  // ErrorReport words the store's errors

@@ -73,6 +73,7 @@ extension SwarmSimCommand {
 
         /// The results folder `directory`, read for the report; `name` gives the name of each file in messages.
         private func results(in directory: URL, name: (String) -> String) throws -> ResultsFolder {
+            ResultsCommit.recover(in: directory)  // finish a commit a killed run left
             for file in [ResultsWriter.runsFile, ResultsWriter.timeseriesFile, ResultsWriter.aggregateFile, ResultsWriter.resolvedFile]
             where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) {
                 throw CLIError("\(directory.path) is not a results folder of swarmsim run: it has no \(file)")

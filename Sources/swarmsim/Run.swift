@@ -36,7 +36,7 @@ extension SwarmSimCommand {
         @Option(help: "Output folder. (default: results/<scenario name>/, and inside it a folder named by the settings when any are given, e.g. results/flat-vs-hierarchy/agents.count=30/)")
         var out: String?
 
-        @Flag(help: "Replace the results of another experiment in the --out folder.")
+        @Flag(help: ArgumentHelp(OutputFolderCheck.forceHelp))
         var force = false
 
         @Option(name: .customLong("variant"), help: "Run only the variant with this label (repeatable).")
@@ -85,12 +85,10 @@ extension SwarmSimCommand {
             let plan = try await loadPlan()
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
             let folder = out ?? "results/\(plan.folderName)"
-            if let out, !force, let other = OtherExperimentError(folder: out, directory: URL(fileURLWithPath: out, isDirectory: true), plan: plan) {
-                throw other
-            }
+            if shard.isWhole { try OutputFolderCheck.check(folder, givenAsOut: out, plan: plan, force: force) }
             let runs = shard.positions(in: plan).count
             let (jobs, quiet, db) = (execution.workers, quiet, db)
-            let store = try RunStore(file: db)
+            let store = try RunStore.forSweep(db)
             try store.register(plan)
             if !quiet { try noteOtherBuilds(of: plan.scenario.name, in: store) }
             try await InterruptibleSweep.run(afterwards: "the finished runs are saved in \(db); run the same command again to finish") {
@@ -124,7 +122,7 @@ extension SwarmSimCommand {
             let written = try options.load(replicates: nil)
             let target = ReplicationTarget(relativeHalfWidth: ciWidth, batchesOf: written.replications, upTo: maxReplications)
             let choice = try await AdaptiveReplication.choose(
-                target, plan: { try RunPlan(options.load(replicates: $0), selecting: variants) }, store: RunStore(file: db),
+                target, plan: { try RunPlan(options.load(replicates: $0), selecting: variants) }, store: RunStore.forSweep(db),
                 jobs: execution.workers)
             if !quiet {
                 let line = "replications auto: \(choice.replicates) replicates (widest relative 95% half-width \(choice.widestRelativeHalfWidth))\n"

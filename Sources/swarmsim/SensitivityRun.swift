@@ -77,7 +77,7 @@ extension SwarmSimCommand {
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
             let folder = out ?? "results/\(experiment.scenario.folderName)"
             let (jobs, quiet, db, bootstrap) = (execution.workers, quiet, db, intervals.settings)
-            let store = try RunStore(file: db)
+            let store = try RunStore.forSweep(db)
             try store.register(plan)
             let runs = shard.positions(in: plan).count
             if !quiet {

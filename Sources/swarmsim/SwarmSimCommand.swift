@@ -11,7 +11,7 @@ struct SwarmSimCommand: AsyncParsableCommand {
         abstract: "A deterministic discrete-event simulator of swarms of autonomous coding agents.",
         version: SwarmSimVersion.current,
         subcommands: [Run.self, Validate.self, Describe.self, Check.self, Export.self, Trace.self, Merge.self, Fit.self, Report.self, Observe.self, Calibrate.self,
-                      Schema.self, Bench.self, Sample.self, Sensitivity.self]
+                      Schema.self, Bench.self, Sample.self, Sensitivity.self, StoreCommand.self]
     )
 
     /// argument-parser's `main`, with every command's error passed through `ErrorReport` first.

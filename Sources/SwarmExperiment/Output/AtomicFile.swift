@@ -24,10 +24,12 @@ public final class AtomicFile: TextOutputStream {
         AtomicFile.removeOrphans(of: destination)
         let name = ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp"
         temporary = destination.deletingLastPathComponent().appendingPathComponent(name)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            // The system's reason (Permission denied, Read-only file system), with the path.
+            throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSFilePathErrorKey: temporary.path])
         }
-        handle = try FileHandle(forWritingTo: temporary)
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     deinit {
@@ -67,6 +69,13 @@ public final class AtomicFile: TextOutputStream {
 
     /// Finishes the temporary file and renames it over the destination.
     public func commit() throws {
+        try finish()
+        try moveIntoPlace()
+    }
+
+    /// Writes out and closes the temporary file, throwing the first write error (the file is then
+    /// discarded). A result commit (`ResultsCommit`) finishes every file before renaming any.
+    func finish() throws {
         flush()
         try handle?.close()
         handle = nil
@@ -74,6 +83,10 @@ public final class AtomicFile: TextOutputStream {
             discard()
             throw firstError
         }
+    }
+
+    /// Renames the finished temporary file over the destination.
+    func moveIntoPlace() throws {
         guard rename(temporary.path, destination.path) == 0 else {
             let code = errno
             discard()

@@ -12,10 +12,15 @@ public struct CSVCell: Sendable, Equatable {
 
     /// Text, neutralised and quoted. A cell beginning with = + - @ tab or CR would run as a formula
     /// in a spreadsheet (OWASP "CSV injection"), and labels come from user files: such text gets a
-    /// leading single quote. Text containing a comma, quote, CR or LF is quoted (RFC 4180).
+    /// leading single quote. Spreadsheets skip leading whitespace and read the fullwidth forms
+    /// (＝ ＋ － ＠) as the ASCII ones, so text whose first character after any whitespace is one of
+    /// these is quoted too. NUL characters are removed: spreadsheets and many CSV readers end a
+    /// field or the file at one. Text containing a comma, quote, CR or LF is quoted (RFC 4180).
     public static func text(_ text: String) -> CSVCell {
-        var text = text
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+        var text = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\0" }))
+        let scalars = text.unicodeScalars
+        if let first = scalars.first,
+           formulaStarts.contains(first) || scalars.first(where: { !$0.properties.isWhitespace }).map(formulaStarts.contains) == true {
             text = "'" + text
         }
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
@@ -23,6 +28,10 @@ public struct CSVCell: Sendable, Equatable {
         }
         return CSVCell(field: text)
     }
+
+    /// The first characters that make a spreadsheet read a cell as a formula: = + - @, their
+    /// fullwidth forms, and tab and CR.
+    private static let formulaStarts = Set("=+-@\u{FF1D}\u{FF0B}\u{FF0D}\u{FF20}\t\r".unicodeScalars)
 
     /// A number to 15 significant digits, in shortest form, whole numbers without ".0"; empty when
     /// undefined, NaN or infinite, since no spreadsheet reads those the same way. Fifteen digits

@@ -4,9 +4,10 @@ import SwarmModel
 /// Writes the files of one run of a scenario into a folder (OUTPUTS.md): runs.csv and
 /// timeseries.csv row by row as runs finish, so memory does not grow with the samples; then
 /// aggregate.csv, usl.csv (the scaling fits of aggregate.csv, see ResultsWriter+USL.swift) and
-/// scenario.resolved.json. All five go to temporary files that `commit` renames together, so a
-/// failed or interrupted run leaves the folder's earlier results as they were; a writer given up
-/// on is `discard`ed, which removes its temporary files. A report.html in the folder is removed on
+/// scenario.resolved.json. All five go to temporary files that `commit` renames together under a
+/// journal (`ResultsCommit`), so a failed or interrupted run leaves the folder's earlier results as
+/// they were and a killed commit is finished by the next swarmsim to open the folder; a writer
+/// given up on is `discard`ed, which removes its temporary files. A report.html in the folder is removed on
 /// commit: it described the files just replaced.
 public final class ResultsWriter: RunSink {
     /// The names of the five files, as OUTPUTS.md and the data dictionary fix them.
@@ -29,6 +30,7 @@ public final class ResultsWriter: RunSink {
     public init(plan: RunPlan, directory: URL) throws {
         self.plan = plan
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        ResultsCommit.recover(in: directory)  // before AtomicFile removes a killed commit's temporary files
         runs = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.runsFile))
         timeseries = try AtomicFile(destination: directory.appendingPathComponent(ResultsWriter.timeseriesFile))
         CSVWriter.writeHeader(ResultsWriter.runsHeader(plan), to: &runs)
@@ -101,9 +103,7 @@ public final class ResultsWriter: RunSink {
         }
         try ResultsWriter.writeUSL(aggregateHeader: header, rows: rows, to: &usl)
         resolved.write(plan.resolvedDocument.prettyText)
-        for file in [runs, timeseries, aggregate, usl, resolved] {
-            try file.commit()
-        }
+        try ResultsCommit.commit([runs, timeseries, aggregate, usl, resolved], in: directory)
         let report = directory.appendingPathComponent(ResultsWriter.reportFile)
         if FileManager.default.fileExists(atPath: report.path) {
             try FileManager.default.removeItem(at: report)

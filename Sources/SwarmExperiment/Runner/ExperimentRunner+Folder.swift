@@ -16,7 +16,7 @@ extension ExperimentRunner {
         cache: (any RunCache)? = nil, isolation: isolated (any Actor)? = #isolation
     ) async throws -> ReplicateTable {
         func failure(_ error: any Error) -> ResultsWriteError {
-            ResultsWriteError(folder: directory.relativePath, reason: error.localizedDescription)
+            ResultsWriteError(folder: directory.relativePath, reason: SystemErrorText.plain(error))
         }
         let writer: ResultsWriter
         do {

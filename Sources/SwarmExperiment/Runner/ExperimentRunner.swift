@@ -9,26 +9,39 @@ public struct CompletedRun: Sendable {
     /// True when the result came from a `RunCache` instead of a simulation, so a store that is
     /// also the cache need not save it again and progress can count it apart.
     public let reused: Bool
+    /// The run's address when a `RunCache` computed it, so that a store does not hash it again.
+    public let address: RunAddress?
 
     /// A run with id `id` (its 1-based plan position); `reused` is false for a run just simulated.
-    public init(id: Int, spec: RunSpec, result: RunResult, reused: Bool = false) {
+    public init(id: Int, spec: RunSpec, result: RunResult, reused: Bool = false, address: RunAddress? = nil) {
         self.id = id
         self.spec = spec
         self.result = result
         self.reused = reused
+        self.address = address
     }
 }
 
 /// Receives finished runs in plan order: a results file, an aggregate, a progress line.
 public protocol RunSink: AnyObject {
     func record(_ run: CompletedRun) throws
+    /// Finishes what `record` has left pending (a store writes runs in batches). The runner calls it
+    /// once the runs are delivered, interrupted or not.
+    func flush() throws
+}
+
+extension RunSink {
+    /// Nothing is pending in a sink that handles each run as it comes.
+    public func flush() {}
 }
 
 /// Results of runs already made (a run store): the runner takes a stored result instead of
 /// simulating the run again, which makes sweeps resumable and idempotent.
 public protocol RunCache: AnyObject {
-    /// The stored result of `spec`, or nil when it has not been run.
-    func storedResult(for spec: RunSpec) throws -> RunResult?
+    /// Each spec's address and whether a result is stored there, for many specs in one look-up.
+    func addresses(of specs: [RunSpec]) throws -> [(address: RunAddress, stored: Bool)]
+    /// The result stored at `address` (`spec`'s), or nil when there is none or it cannot be used.
+    func storedResult(at address: RunAddress, of spec: RunSpec) throws -> RunResult?
 }
 
 /// Runs RunSpecs and streams each result to sinks, in plan order, so that what the sinks write does
@@ -39,7 +52,9 @@ public enum ExperimentRunner {
     /// whatever `jobs` is.
     ///
     /// Before simulating a run it asks `cache` for a stored result and, when there is one, delivers
-    /// that instead (marked `reused`): a restarted sweep simulates only what is missing. The cache
+    /// that instead (marked `reused`): a restarted sweep simulates only what is missing. It asks
+    /// which runs are stored `lookAhead` at a time, in one look-up, so the coordinator, which
+    /// does this work for every job, stays a small share of the sweep. The cache
     /// and the sinks are called one at a time in the caller's isolation (`isolation`), never from
     /// the simulations' tasks, so neither needs to be thread-safe.
     ///
@@ -76,38 +91,50 @@ public enum ExperimentRunner {
         precondition(jobs >= 1, "jobs must be at least 1 (found \(jobs))")
         let window = 2 * jobs
         var buffer = ReorderBuffer<CompletedRun>()
-        try await withThrowingTaskGroup(of: (sequence: Int, run: CompletedRun).self) { group in
-            var started = 0
-            var simulating = 0
-            func deliverReady() throws {
-                while let run = buffer.popNext() {
-                    for sink in sinks {
-                        try sink.record(run)
-                    }
-                }
-            }
-            while true {
-                while simulating < jobs, started - buffer.delivered < window, started < positions.count, !Task.isCancelled {
-                    let sequence = started
-                    let position = positions[positions.index(positions.startIndex, offsetBy: sequence)]
-                    let spec = specAt(position)
-                    started += 1
-                    if let stored = try cache?.storedResult(for: spec) {
-                        buffer.insert(CompletedRun(id: position + 1, spec: spec, result: stored, reused: true), at: sequence)
-                        try deliverReady()
-                    } else {
-                        simulating += 1
-                        group.addTask {
-                            (sequence, CompletedRun(id: position + 1, spec: spec, result: Simulation.run(spec)))
+        var lookups = CacheLookups(cache: cache)
+        do {
+            try await withThrowingTaskGroup(of: (sequence: Int, run: CompletedRun).self) { group in
+                var started = 0
+                var simulating = 0
+                func deliverReady() throws {
+                    while let run = buffer.popNext() {
+                        for sink in sinks {
+                            try sink.record(run)
                         }
                     }
                 }
-                guard let finished = try await group.next() else { break }
-                simulating -= 1
-                buffer.insert(finished.run, at: finished.sequence)
-                try deliverReady()
+                func positionAt(_ sequence: Int) -> Int {
+                    positions[positions.index(positions.startIndex, offsetBy: sequence)]
+                }
+                while true {
+                    while simulating < jobs, started - buffer.delivered < window, started < positions.count, !Task.isCancelled {
+                        let sequence = started
+                        let position = positionAt(sequence)
+                        let spec = specAt(position)
+                        started += 1
+                        let lookup = try lookups.entry(sequence, count: positions.count) { range in range.map { specAt(positionAt($0)) } }
+                        if let lookup, lookup.stored, let stored = try cache?.storedResult(at: lookup.address, of: spec) {
+                            buffer.insert(CompletedRun(id: position + 1, spec: spec, result: stored, reused: true, address: lookup.address), at: sequence)
+                            try deliverReady()
+                        } else {
+                            simulating += 1
+                            let address = lookup?.address
+                            group.addTask {
+                                (sequence, CompletedRun(id: position + 1, spec: spec, result: Simulation.run(spec), address: address))
+                            }
+                        }
+                    }
+                    guard let finished = try await group.next() else { break }
+                    simulating -= 1
+                    buffer.insert(finished.run, at: finished.sequence)
+                    try deliverReady()
+                }
             }
+        } catch {
+            for sink in sinks { try? sink.flush() }  // keep what was delivered; the first error is the one to report
+            throw error
         }
+        for sink in sinks { try sink.flush() }
         if buffer.delivered < positions.count {
             throw ExperimentInterrupted(finished: buffer.delivered, total: positions.count)
         }

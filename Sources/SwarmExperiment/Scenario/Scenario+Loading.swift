@@ -23,9 +23,7 @@ extension Scenario {
             return try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             // The system's own words for the cause (Input/output error, Permission denied).
-            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
-            let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
-            throw .unreadable(file: file, reason: reason ?? error.localizedDescription)
+            throw .unreadable(file: file, reason: SystemErrorText.posixReason(error as NSError) ?? error.localizedDescription)
         }
     }
 

@@ -19,6 +19,11 @@ public struct RunAddress: Hashable, Sendable, CustomStringConvertible {
         hex = SHA256.hex(RunAddress.canonicalDocument(of: spec).compactText.utf8)
     }
 
+    /// The address `hex`, as a store holds it.
+    init(hex: String) {
+        self.hex = hex
+    }
+
     public var description: String { hex }
 
     /// What is hashed. The seed is a decimal string: seeds use all 64 bits, and a JSON number is a

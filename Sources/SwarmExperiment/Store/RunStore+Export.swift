@@ -46,7 +46,7 @@ extension RunStore {
         } catch let error as RunStoreError {
             throw error
         } catch {
-            throw .cannotWriteResults(folder: folder.path, reason: error.localizedDescription)
+            throw .cannotWriteResults(folder: folder.path, reason: SystemErrorText.plain(error))
         }
     }
 }

@@ -49,7 +49,7 @@ extension RunStore {
             }
             try output.commit()
         } catch {
-            throw .cannotWriteResults(folder: folder.path, reason: error.localizedDescription)
+            throw .cannotWriteResults(folder: folder.path, reason: SystemErrorText.plain(error))
         }
         return ExportAllCount(experiments: Set(rows.map(\.experiment.address)).count, runs: rows.count, missing: missing)
     }

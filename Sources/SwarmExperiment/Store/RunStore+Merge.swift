@@ -17,7 +17,8 @@ extension RunStore {
     ///
     /// Scenarios are copied as `scenarios()` reads them, so those of a schema 2 source arrive in
     /// this store's form, under the addresses this store gives them; the other tables are copied
-    /// row for row, a metric column the source's schema lacks (schema 4's) as `RunStoreSchema.derivation`.
+    /// row for row, a metric column the source's schema lacks (schema 4's) as `RunStoreSchema.derivation`,
+    /// and the checksums a source older than schema 6 lacks computed from the copied values.
     public func merge(from source: String) throws(RunStoreError) -> MergeCount {
         let scenarios = try RunStore(file: source, access: .readOnly).scenarios()  // a store swarmsim reads, or a clear error
         guard !RunStore.sameFile(file, source) else { throw .mergeIntoItself(file: file) }
@@ -43,6 +44,7 @@ extension RunStore {
                             """)
                         if table == "runs" { runsAdded = db.changesCount }
                     }
+                    try RunStore.computeMissingChecksums(db)  // the runs of a source older than schema 6
                     added = MergeCount(scenarios: scenariosAdded, runs: runsAdded)
                     return .commit
                 }

@@ -2,54 +2,152 @@ import GRDB
 import SwarmModel
 
 extension RunStore {
-    /// Saves `run` (its row, its model and its samples) in one transaction, unless a run with its
-    /// address is stored already: recording twice, or a run taken from this store as a cache,
-    /// changes nothing.
+    /// Saves `run` (its row with its checksum, its model and its samples). Runs are written in
+    /// batches of `batchSize`, each in one transaction, so a sweep does not pay a transaction per
+    /// run; a killed process loses at most the batch in flight, which a restart simulates again.
+    /// `flush` writes the batch early; anything that reads the store flushes first, so this
+    /// connection always reads what it recorded.
+    ///
+    /// A run the runner took from its cache (`reused`) is not written again: every swarmsim
+    /// command that records into a store uses that store as its cache, and a store opened on a
+    /// read-only file so serves a sweep whose runs are all stored. A run whose address is stored and
+    /// intact is kept as it is (recording is idempotent); a damaged one (it fails its checksum) is
+    /// replaced, and samples left without their run row are removed before the run's own are written.
     public func record(_ run: CompletedRun) throws(RunStoreError) {
+        guard !run.reused else { return }
+        if pending.append(run) >= RunStore.batchSize { try flush() }
+    }
+
+    /// Writes the runs recorded and not yet written, in one transaction.
+    public func flush() throws(RunStoreError) {
+        let runs = pending.takeAll()
+        guard !runs.isEmpty else { return }
+        try writing { db in
+            for run in runs { try save(run, db) }
+        }
+    }
+
+    /// How many runs `record` gathers before writing them in one transaction.
+    static let batchSize = 64
+
+    /// Writes `run` unless its address holds an intact run.
+    private func save(_ run: CompletedRun, _ db: Database) throws {
         let spec = run.spec
-        let address = RunAddress(spec)
+        let address = run.address ?? RunAddress(spec)
         guard let model = spec.model else { preconditionFailure("a run without its resolved model cannot be stored") }
+        let held = try RunStore.holds(address, db)
+        if held, case .intact = try stored(at: address, db) { return }
+        // The samples first: they refer to the run row.
+        try db.cachedStatement(sql: "DELETE FROM samples WHERE address = ?").execute(arguments: [address.hex])
+        if held { try db.cachedStatement(sql: "DELETE FROM runs WHERE address = ?").execute(arguments: [address.hex]) }
         let modelDigest = model.digest
         let identity: [(any DatabaseValueConvertible)?] = [
             address.hex, spec.scenario, spec.variant, spec.config.topology.kind.rawValue, spec.config.agents.count, spec.point,
             spec.replicate + 1, String(spec.seed), SwarmSimVersion.build, spec.durationHours, spec.sampleEveryHours,
             modelDigest, RunAddress.parametersDocument(spec.parameters).compactText,
+            run.result.samples.count, RunChecksum.hex(run.result),
         ]
-        try writing { db in
-            guard try !RunStore.holds(address, db) else { return }
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO models (digest, document) VALUES (?, ?)")
-                .execute(arguments: [modelDigest, model.text])
-            try db.cachedStatement(sql: RunStore.insertRunSQL).execute(arguments: StatementArguments(identity + run.result.summary))
-            let insertSample = try db.cachedStatement(sql: RunStore.insertSampleSQL)
-            for (index, sample) in run.result.samples.enumerated() {
-                let key: [(any DatabaseValueConvertible)?] = [address.hex, index]
-                try insertSample.execute(arguments: StatementArguments(key + sample))
-            }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO models (digest, document) VALUES (?, ?)")
+            .execute(arguments: [modelDigest, model.text])
+        try db.cachedStatement(sql: RunStore.insertRunSQL).execute(arguments: StatementArguments(identity + run.result.summary))
+        let insertSample = try db.cachedStatement(sql: RunStore.insertSampleSQL)
+        for (index, sample) in run.result.samples.enumerated() {
+            let key: [(any DatabaseValueConvertible)?] = [address.hex, index]
+            try insertSample.execute(arguments: StatementArguments(key + sample))
         }
     }
 
     /// The result stored at `spec`'s address, exactly as it was recorded; nil when there is none.
-    /// Refuses a run whose samples are not numbered 0, 1, 2, ... (one was removed or renumbered),
-    /// since its time series would come out silently shorter or reordered.
+    /// Refuses a run that fails its check (`StoredRun.damaged`): its time series would come out
+    /// silently shorter, reordered or changed. Export reads through this; a sweep reads through
+    /// `storedResult(at:of:)`, which simulates a damaged run again instead.
     public func storedResult(for spec: RunSpec) throws(RunStoreError) -> RunResult? {
         let address = RunAddress(spec)
-        return try reading { db in
-            let summaryRows = try Row.fetchAll(db.cachedStatement(sql: selectSummarySQL), arguments: [address.hex])
-            guard let summary = summaryRows.first else { return nil }
-            let samples = try Row.fetchAll(db.cachedStatement(sql: RunStore.selectSamplesSQL), arguments: [address.hex])
-            let summaryValues = try RunStore.metrics(summary, table: "runs", row: "run \(address.hex.prefix(12))", in: file)
-            let sampleValues = try samples.enumerated().map { position, sample in
-                let row = "run \(address.hex.prefix(12)) sample \(position)"
-                let index: DatabaseValue = sample["sample_index"]
-                guard index.exactInteger == position else {
-                    throw RunStoreError.damagedRow(file: file, table: "samples", row: row, column: "sample_index",
-                                                   requirement: "\(position): a run's samples are numbered from 0 without gaps",
-                                                   found: index.shown)
-                }
-                return try RunStore.metrics(sample, table: "samples", row: row, in: file, skipping: 1)
-            }
-            return RunResult(summary: summaryValues, samples: sampleValues)
+        switch try reading({ db in try stored(at: address, db) }) {
+        case .missing: return nil
+        case .intact(let result): return result
+        case .damaged(_, let error): throw error
         }
+    }
+
+    /// Each spec's address, and whether a run is stored there, in one query per `lookupChunk` specs.
+    public func addresses(of specs: [RunSpec]) throws(RunStoreError) -> [(address: RunAddress, stored: Bool)] {
+        let addresses = specs.map(RunAddress.init)
+        let held = try reading { db in
+            var held: Set<String> = []
+            for start in stride(from: 0, to: addresses.count, by: RunStore.lookupChunk) {
+                let chunk = addresses[start..<min(addresses.count, start + RunStore.lookupChunk)].map(\.hex)
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                held.formUnion(try String.fetchAll(db, sql: "SELECT address FROM runs WHERE address IN (\(marks))", arguments: StatementArguments(chunk)))
+            }
+            return held
+        }
+        return addresses.map { ($0, held.contains($0.hex)) }
+    }
+
+    /// The most addresses one look-up query binds (SQLite allows 32766 parameters).
+    static let lookupChunk = 500
+
+    /// The result stored at `address` (the address of `spec`), or nil when there is none or it fails
+    /// its check: such a run is reported through `onDamage` and the sweep simulates it again,
+    /// replacing it (`record`).
+    public func storedResult(at address: RunAddress, of spec: RunSpec) throws(RunStoreError) -> RunResult? {
+        switch try reading({ db in try stored(at: address, db) }) {
+        case .missing:
+            return nil
+        case .intact(let result):
+            return result
+        case .damaged(let reason, _):
+            onDamage(Damage(file: file, address: address, spec: spec, reason: reason))
+            return nil
+        }
+    }
+
+    /// The run stored at `address`, read and checked: missing, intact, or damaged (a value of a type
+    /// swarmsim never writes, samples not numbered 0, 1, 2, ..., or, from schema 6 on, a sample count
+    /// or checksum that differs from the stored values').
+    func stored(at address: RunAddress, _ db: Database) throws -> StoredRun {
+        let summaryRows = try Row.fetchAll(db.cachedStatement(sql: selectSummarySQL), arguments: [address.hex])
+        guard let summary = summaryRows.first else { return .missing }
+        let samples = try Row.fetchAll(db.cachedStatement(sql: RunStore.selectSamplesSQL), arguments: [address.hex])
+        let result: RunResult
+        do {
+            result = try RunStore.result(summary: summary, samples: samples, address: address, in: file)
+        } catch let error as RunStoreError {
+            return .damaged(error.description(in: PlainWording()), error)
+        }
+        guard checksSums else { return .intact(result) }
+        let count: DatabaseValue = summary[RunStore.sampleCountColumn]
+        guard count.exactInteger == result.samples.count else {
+            return damaged(address, "it was recorded with \(count.shown) samples and \(result.samples.count) are stored")
+        }
+        let checksum: DatabaseValue = summary[RunStore.checksumColumn]
+        guard String.fromDatabaseValue(checksum) == RunChecksum.hex(result) else {
+            return damaged(address, "its summary or samples differ from those recorded (checksum mismatch)")
+        }
+        return .intact(result)
+    }
+
+    /// The run at `address` found damaged for `reason`.
+    private func damaged(_ address: RunAddress, _ reason: String) -> StoredRun {
+        .damaged(reason, .damagedRun(file: file, run: address.hex, reason: reason))
+    }
+
+    /// The result a run's rows hold. Refuses samples not numbered 0, 1, 2, ... (one was removed or
+    /// renumbered) and values swarmsim never writes.
+    static func result(summary: Row, samples: [Row], address: RunAddress, in file: String) throws -> RunResult {
+        let summaryValues = try metrics(summary, table: "runs", row: "run \(address.hex.prefix(12))", in: file, count: RunResult.summaryColumns.count)
+        let sampleValues = try samples.enumerated().map { position, sample in
+            let row = "run \(address.hex.prefix(12)) sample \(position)"
+            let index: DatabaseValue = sample["sample_index"]
+            guard index.exactInteger == position else {
+                throw RunStoreError.damagedRow(file: file, table: "samples", row: row, column: "sample_index",
+                                               requirement: "\(position): a run's samples are numbered from 0 without gaps",
+                                               found: index.shown)
+            }
+            return try metrics(sample, table: "samples", row: row, in: file, skipping: 1)
+        }
+        return RunResult(summary: summaryValues, samples: sampleValues)
     }
 
     /// True when a run is stored at `address`.
@@ -57,11 +155,11 @@ extension RunStore {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE address = ?)"), arguments: [address.hex])!
     }
 
-    /// A row's values (after the first `skipping`) as metrics: a double, or nil for NULL. Anything
-    /// else (text, a blob, an integer a double would round) was not written by swarmsim and is
-    /// refused, with its column, rather than guessed at.
-    private static func metrics(_ row: Row, table: String, row description: String, in file: String, skipping: Int = 0) throws -> [Double?] {
-        try zip(row.columnNames, row.databaseValues).dropFirst(skipping).map { column, value in
+    /// A row's values (after the first `skipping`, `count` of them when given) as metrics: a double,
+    /// or nil for NULL. Anything else (text, a blob, an integer a double would round) was not
+    /// written by swarmsim and is refused, with its column, rather than guessed at.
+    private static func metrics(_ row: Row, table: String, row description: String, in file: String, skipping: Int = 0, count: Int? = nil) throws -> [Double?] {
+        try zip(row.columnNames, row.databaseValues).dropFirst(skipping).prefix(count ?? .max).map { column, value in
             if value.isNull { return nil }
             guard let number = value.exactDouble else {
                 throw RunStoreError.damagedRow(file: file, table: table, row: description, column: column,
@@ -71,13 +169,17 @@ extension RunStore {
         }
     }
 
+    /// The columns of schema 6 that check a run's stored values (`RunChecksum`).
+    static let sampleCountColumn = "sample_count"
+    static let checksumColumn = "checksum"
+
     private static let identityColumns = [
         "address", "scenario", "variant", "topology", "agents", "point", "replicate", "seed", "swarmsim_version",
-        "duration_hours", "sample_every_hours", "model", "parameters",
+        "duration_hours", "sample_every_hours", "model", "parameters", sampleCountColumn, checksumColumn,
     ]
     private static let insertRunSQL = insertSQL(table: "runs", columns: identityColumns + RunResult.summaryColumns)
     private static let insertSampleSQL = insertSQL(table: "samples", columns: ["address", "sample_index"] + RunResult.sampleColumns)
-    private static let selectSamplesSQL =
+    static let selectSamplesSQL =
         "SELECT \(quoted(["sample_index"] + RunResult.sampleColumns)) FROM samples WHERE address = ? ORDER BY sample_index"
 
     private static func insertSQL(table: String, columns: [String]) -> String {

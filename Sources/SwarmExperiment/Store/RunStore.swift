@@ -36,14 +36,27 @@ public final class RunStore: RunSink, RunCache, Sendable {
     /// The store's path, as given: every error message names it.
     public let file: String
     private let database: DatabaseQueue
-    /// The query of a run's summary metrics; a metric an older schema has no column for (a schema
-    /// 2 or 3 store opened to read) reads as `RunStoreSchema.derivation`.
+    /// The query of a run's summary metrics, then from schema 6 on its sample count and checksum;
+    /// a metric an older schema has no column for (a schema 2 or 3 store opened to read) reads as
+    /// `RunStoreSchema.derivation`.
     let selectSummarySQL: String
+    /// True when the store's runs carry checksums (schema 6 on); the runs of an older store opened
+    /// only to read are trusted as they are.
+    let checksSums: Bool
+    /// Told of each damaged run a sweep finds (`storedResult(at:of:)`), to say so.
+    let onDamage: @Sendable (Damage) -> Void
+    /// Runs recorded and not yet written (`record`).
+    let pending = PendingRuns()
 
     /// Opens the store at `file`. Refuses, without changing it, a file that is not SQLite, an
     /// SQLite database that is not a swarmsim store and a store of another schema version.
-    public init(file: String, access: Access = .readWrite) throws(RunStoreError) {
+    /// `onDamage` hears of each damaged run a sweep finds and simulates again. A store of this
+    /// schema on a file this process cannot write is opened to read even for `.readWrite`: it serves
+    /// every run it holds, and fails by name only when a run must be written.
+    public init(file: String, access: Access = .readWrite, onDamage: @escaping @Sendable (Damage) -> Void = { _ in }) throws(RunStoreError) {
         self.file = file
+        self.onDamage = onDamage
+        let access = access == .readWrite && RunStore.isReadOnlyFile(file) ? .readOnly : access
         var configuration = Configuration()
         configuration.readonly = access == .readOnly
         configuration.busyMode = .timeout(RunStore.busyTimeout)
@@ -68,10 +81,17 @@ public final class RunStore: RunSink, RunCache, Sendable {
                 }
             }
             let stored = try database.read { db in Set(try db.columns(in: "runs").map(\.name)) }
-            selectSummarySQL = "SELECT \(RunStoreSchema.selection(RunResult.summaryColumns, present: stored)) FROM runs WHERE address = ?"
+            checksSums = stored.contains(RunStore.checksumColumn)
+            let checks = checksSums ? [RunStore.sampleCountColumn, RunStore.checksumColumn] : []
+            selectSummarySQL = "SELECT \(RunStoreSchema.selection(RunResult.summaryColumns + checks, present: stored)) FROM runs WHERE address = ?"
         } catch {
             throw RunStoreError.wrapping(error, file: file)
         }
+    }
+
+    /// True when `file` exists and this process may not write it (nor, in WAL mode, its folder).
+    private static func isReadOnlyFile(_ file: String) -> Bool {
+        FileManager.default.fileExists(atPath: file) && !FileManager.default.isWritableFile(atPath: file)
     }
 
     /// Creates the folder of a store to be written; for reading, requires the file.
@@ -84,7 +104,7 @@ public final class RunStore: RunSink, RunCache, Sendable {
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             } catch {
-                throw .cannotOpen(file: file, reason: "cannot create its folder: \(error.localizedDescription)")
+                throw .cannotOpen(file: file, reason: "cannot create its folder: \(SystemErrorText.plain(error))")
             }
         }
     }
@@ -137,8 +157,9 @@ public final class RunStore: RunSink, RunCache, Sendable {
         }
     }
 
-    /// `body`'s result in one read of the store.
+    /// `body`'s result in one read of the store, after the runs recorded and not yet written.
     func reading<T>(_ body: (Database) throws -> T) throws(RunStoreError) -> T {
+        try flush()
         do {
             return try database.read(body)
         } catch {

@@ -37,6 +37,9 @@ public enum RunStoreError: LocalizedError, WordedError, Sendable {
     /// A cell holds what swarmsim never writes there (the file was edited or damaged): its
     /// `table`, the row (`row` says which), the `column`, what is allowed and what was found.
     case damagedRow(file: String, table: String, row: String, column: String, requirement: String, found: String)
+    /// A run fails its check (`StoredRun.damaged`) where it cannot be simulated again (export):
+    /// `run` is its address, `reason` what is wrong.
+    case damagedRun(file: String, run: String, reason: String)
 
     public func description(in wording: any Wording) -> String {
         switch self {
@@ -78,6 +81,9 @@ public enum RunStoreError: LocalizedError, WordedError, Sendable {
         case .damagedRow(let file, let table, let row, let column, let requirement, let found):
             return "\(file): table \(table), \(row), column \"\(column)\": must be \(requirement) (found \(found)); "
                 + "the store was changed outside swarmsim"
+        case .damagedRun(let file, let run, let reason):
+            return "\(file): run \(run.prefix(12)) is damaged: \(reason); `swarmsim store repair \(file)` drops the damaged runs, "
+                + "and running the scenario again simulates them"
         }
     }
 

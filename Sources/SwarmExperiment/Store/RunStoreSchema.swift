@@ -56,6 +56,17 @@ import GRDB
 /// schema 5 are listed once it is run again (nothing is simulated twice). A schema 4 store read as it is has no
 /// such table, and a merge copies the rows of sources that have one.
 ///
+/// Schema 6 lets a store never serve damaged data: `runs` gains `sample_count` (the samples
+/// recorded) and `checksum` (`RunChecksum`: SHA-256 over the summary and samples as stored), checked
+/// on every read. A run that fails the check is simulated again by a sweep and replaced, and refused
+/// by export; `swarmsim store verify` and `repair` check or drop such runs. The migration computes
+/// both for the runs already stored, from their stored values: damage done before it cannot be told
+/// from a result, and this way every run of a schema 6 store is checked from then on, none trusted
+/// unchecked. A run whose rows cannot be read at all (a value swarmsim never writes, a gap in its
+/// samples) gets the checksum `unreadable`, so it counts as damaged. A merge computes them in the
+/// same way for the runs it copies from an older store; a schema 2 to 5 store opened only to read
+/// has no checksums, and its runs are read as they are.
+///
 /// Metric columns are declared without a type, so SQLite keeps each double exactly as bound (a
 /// REAL column would store -0.0 as 0); an undefined value is NULL.
 enum RunStoreSchema {
@@ -63,7 +74,7 @@ enum RunStoreSchema {
     static let format = "swarmsim run store"
 
     /// The schema this swarmsim writes, the last migration's number.
-    static let version = 5
+    static let version = 6
 
     /// The schemas this swarmsim reads without upgrading them: 2 differs from 3 only in the form of
     /// the `scenarios` rows, which are read in either form, and 2 and 3 from 4 only in a metric
@@ -117,6 +128,14 @@ enum RunStoreSchema {
             }
             try db.create(index: "experiment_runs_by_run", on: "experiment_runs", columns: ["run"])
             try db.execute(sql: "UPDATE metadata SET value = '5' WHERE key = 'schema_version'")
+        }
+        migrator.registerMigration("v6") { db in
+            try db.alter(table: "runs") { t in
+                t.add(column: RunStore.sampleCountColumn, .integer)
+                t.add(column: RunStore.checksumColumn, .text)
+            }
+            try RunStore.computeMissingChecksums(db)
+            try db.execute(sql: "UPDATE metadata SET value = '6' WHERE key = 'schema_version'")
         }
         return migrator
     }

@@ -94,4 +94,42 @@ private let sweepScenario = ScenarioFixtures.text([
         #expect(none.status == 1)
         #expect(none.stderr.contains("the settings left none of its expectations' sweep points: nothing to check"))
     }
+
+    @Test("A non-empty folder holding no swarmsim results is refused, naming what it holds, and left as it was; --force writes there; export too.")
+    func outRefusesAForeignFolder() throws {
+        let workspace = try Workspace(sweepScenario)
+        let out = workspace.folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try Data("draft\n".utf8).write(to: out.appendingPathComponent("drafts/plan.md"))
+        try Data("mine\n".utf8).write(to: out.appendingPathComponent("todo.txt"))
+        let refused = try workspace.run(["run", workspace.scenario, "--out", "notes", "--quiet"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == """
+            Error: notes is not empty and holds no swarmsim results (it holds drafts, todo.txt); choose a new or empty output folder, \
+            or give --force to write the result files there anyway
+
+            """)
+        #expect(try workspace.entries("notes").sorted() == ["drafts", "todo.txt"])
+        let forced = try workspace.run(["run", workspace.scenario, "--out", "notes", "--force", "--quiet"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try workspace.entries("notes").sorted() == ["aggregate.csv", "drafts", "runs.csv", "scenario.resolved.json", "timeseries.csv", "todo.txt", "usl.csv"])
+        let exported = try workspace.run(["export", "results/swarmsim.sqlite", "--out", "notes/new"])
+        #expect(exported.status == 0, "\(exported.stderr)")  // a new folder
+        let refusedExport = try workspace.run(["export", "results/swarmsim.sqlite", "--out", "."])
+        #expect(refusedExport.status == 1 && refusedExport.stderr.contains(". is not empty and holds no swarmsim results"), "\(refusedExport.stderr)")
+        // Now it holds results: the same experiment is written again without --force.
+        #expect(try workspace.run(["run", workspace.scenario, "--out", "notes", "--quiet"]).status == 0)
+        // A folder holding only folders of results (a sweep's settings folders) is results.
+        #expect(try workspace.run(["run", workspace.scenario, "--set", "locks.lease_hours=2", "--quiet"]).status == 0)
+        #expect(try workspace.run(["run", workspace.scenario, "--out", "results/folders", "--quiet"]).status == 0)
+    }
+
+    @Test("A folder the system refuses is named with the system's reason, never a Foundation error code.")
+    func systemErrorsInPlainWords() throws {
+        let workspace = try Workspace(sweepScenario)
+        let result = try workspace.run(["run", workspace.scenario, "--out", "/proc/self", "--force", "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Error: /proc/self: cannot write the results: /proc/self/.runs.csv."), "\(result.stderr)")
+        #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("error 512"), "\(result.stderr)")
+    }
 }

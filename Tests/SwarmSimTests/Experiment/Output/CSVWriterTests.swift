@@ -28,6 +28,21 @@ private func row(_ cells: [CSVCell]) -> String {
         #expect(CSVCell.text("a=b").field == "a=b")
     }
 
+    @Test("Formula starts behind leading whitespace or in fullwidth form are neutralised too; NUL characters are removed.")
+    func hiddenFormulasAndNUL() {
+        #expect(CSVCell.text(" =1+1").field == "' =1+1")
+        #expect(CSVCell.text(" \t@x").field == "' \t@x")
+        #expect(CSVCell.text("\u{3000}-3").field == "'\u{3000}-3")
+        #expect(CSVCell.text("\u{FF1D}SUM(A1)").field == "'\u{FF1D}SUM(A1)")
+        #expect(CSVCell.text("\u{FF0B}1").field == "'\u{FF0B}1")
+        #expect(CSVCell.text("\u{FF0D}1").field == "'\u{FF0D}1")
+        #expect(CSVCell.text("\u{FF20}x").field == "'\u{FF20}x")
+        #expect(CSVCell.text(" a=b").field == " a=b")
+        #expect(CSVCell.text("   ").field == "   ")
+        #expect(CSVCell.text("a\0b\0").field == "ab")
+        #expect(CSVCell.text("\0=1").field == "'=1")
+    }
+
     @Test("Numbers are shortest form to 15 significant digits, integers without .0, undefined and non-finite values empty.")
     func numbers() {
         #expect(row([.number(3), .number(-0.5), .number(0.1), .number(1e-7), .number(nil), .number(.nan), .number(.infinity), .number(-0.0)])

@@ -19,8 +19,16 @@ private final class CountingStore: RunSink, RunCache {
         try store.record(run)
     }
 
-    func storedResult(for spec: RunSpec) throws -> RunResult? {
-        try store.storedResult(for: spec)
+    func flush() throws {
+        try store.flush()
+    }
+
+    func addresses(of specs: [RunSpec]) throws -> [(address: RunAddress, stored: Bool)] {
+        try store.addresses(of: specs)
+    }
+
+    func storedResult(at address: RunAddress, of spec: RunSpec) throws -> RunResult? {
+        try store.storedResult(at: address, of: spec)
     }
 }
 

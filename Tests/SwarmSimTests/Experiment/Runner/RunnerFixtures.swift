@@ -40,9 +40,13 @@ final class DictionaryCache: RunCache {
         self.stored = Dictionary(uniqueKeysWithValues: stored.map { (DictionaryCache.key($0.spec), $0.result) })
     }
 
-    func storedResult(for spec: RunSpec) -> RunResult? {
-        asked.append(spec)
-        return stored[DictionaryCache.key(spec)]
+    func addresses(of specs: [RunSpec]) -> [(address: RunAddress, stored: Bool)] {
+        asked += specs
+        return specs.map { (RunAddress($0), stored[DictionaryCache.key($0)] != nil) }
+    }
+
+    func storedResult(at address: RunAddress, of spec: RunSpec) -> RunResult? {
+        stored[DictionaryCache.key(spec)]
     }
 
     private static func key(_ spec: RunSpec) -> String {

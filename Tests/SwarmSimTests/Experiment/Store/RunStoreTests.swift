@@ -65,6 +65,7 @@ import Testing
         try StoreFixtures.record(plan, into: store, positions: [1, 0])
         let other = RunResult(summary: RunResult.summaryColumns.map { _ in 1 }, samples: [])
         try store.record(CompletedRun(id: 1, spec: plan[0], result: other))
+        try store.flush()
         #expect(try StoreFixtures.dump(file) == before)
         #expect(try StoreFixtures.count("runs", in: file) == 2)
         #expect(try store.storedResult(for: plan[0]) == Simulation.run(plan[0]))
@@ -147,7 +148,7 @@ import Testing
         let file = storeFile()
         _ = try RunStore(file: file)
         #expect(try StoreFixtures.dump(file) == [
-            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"5"]"#,
+            #"metadata [key:"format" value:"swarmsim run store"]"#, #"metadata [key:"schema_version" value:"6"]"#,
         ])
         #expect(try DatabaseQueue(path: file).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
     }
@@ -230,13 +231,13 @@ import Testing
         let file = storeFile()
         _ = try RunStore(file: file)
         try DatabaseQueue(path: file).write { db in
-            try db.execute(sql: "UPDATE metadata SET value = '7' WHERE key = 'schema_version'")
+            try db.execute(sql: "UPDATE metadata SET value = '8' WHERE key = 'schema_version'")
         }
         #expect {
             try RunStore(file: file)
         } throws: { error in
             (error as? RunStoreError)?.description
-                == "\(file): made by a newer swarmsim (store schema 7; this swarmsim reads up to 5); upgrade swarmsim"
+                == "\(file): made by a newer swarmsim (store schema 8; this swarmsim reads up to 6); upgrade swarmsim"
         }
     }
 

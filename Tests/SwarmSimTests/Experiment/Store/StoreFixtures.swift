@@ -48,6 +48,7 @@ enum StoreFixtures {
             let spec = plan[position]
             try store.record(CompletedRun(id: position + 1, spec: spec, result: Simulation.run(spec)))
         }
+        try store.flush()
     }
 
     /// Every row of every table of the store at `file`, as text, in key order: equal dumps mean
