@@ -9,12 +9,6 @@ public struct RunawayRun: Error, CustomStringConvertible {
     public let spec: RunSpec
     public let stop: RunStopped
 
-    public init(id: Int, spec: RunSpec, stop: RunStopped) {
-        self.id = id
-        self.spec = spec
-        self.stop = stop
-    }
-
     public var description: String {
         guard case .eventBudgetSpent(let events, let reachedHour, let busiest) = stop else {
             return "run \(id) (variant \"\(spec.variant)\", replicate \(spec.replicate)) stopped early"

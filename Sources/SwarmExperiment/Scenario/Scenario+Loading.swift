@@ -37,8 +37,13 @@ extension Scenario {
     /// `file` names the source in messages.
     public static func decode(_ data: Data, file: String? = nil, settings: [Setting] = []) throws(ScenarioLoadError) -> Scenario {
         // The strict check first: the parser would misreport a number out of range as a wrong type.
-        if let problem = StrictJSON.problem(in: data) {
-            throw .invalidJSON(file: file, detail: problem)
+        switch StrictJSON.problem(in: data) {
+        case .notStandard(let detail):
+            throw .invalidJSON(file: file, detail: detail)
+        case .tooManyValues(let path):
+            throw .invalid(ConfigError(file: file, problems: [ScenarioLimits.tooManyValues(at: path, found: "more than \(ScenarioLimits.maxCells) values")]))
+        case nil:
+            break
         }
         let document: JSONValue
         do {

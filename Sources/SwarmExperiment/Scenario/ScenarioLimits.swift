@@ -48,6 +48,11 @@ public enum ScenarioLimits {
         return budget
     }
 
+    /// An array (a sweep axis) of more values than a plan may have cells.
+    static func tooManyValues(at path: ConfigPath, found: String) -> ConfigProblem {
+        ConfigProblem(path, "has more values than a plan may have cells (\(maxCells)); split the scenario", found: found)
+    }
+
     /// Reports a codebase too large to hold.
     static func checkModel(_ config: ModelConfig, log: ProblemLog) {
         let files = config.codebase.areas.multipliedReportingOverflow(by: config.codebase.filesPerArea)

@@ -8,8 +8,19 @@ import Foundation
 /// 2^53, which a double cannot hold exactly, so `9007199254740993` would silently become another
 /// number (RFC 7493, I-JSON). Scenario files are held to the standard.
 ///
+/// The same pass refuses an array of more values than a plan may have cells before the parser
+/// builds it (no field takes so many), so that a sweep axis of a million values is refused at once.
+///
 /// One pass over the bytes, with a hash set of keys per open object: O(n) expected.
 enum StrictJSON {
+    /// What the pass found.
+    enum Problem: Equatable {
+        /// Text the standard refuses, as "line L, column C: what".
+        case notStandard(String)
+        /// An array at `path` with more than `ScenarioLimits.maxCells` values.
+        case tooManyValues(path: ConfigPath)
+    }
+
     /// The largest whole number a double holds exactly, with every smaller one: 2^53.
     static let largestExactInteger = 9_007_199_254_740_992.0
 
@@ -17,15 +28,16 @@ enum StrictJSON {
     /// array, and the key or index of the value being read, for paths.
     private struct Container {
         var keys: [String: Int]?
+        /// The key of the value being read (objects) or its index (arrays).
         var member = ""
+        var index = 0
     }
 
     /// The first such problem in `text` as "line L, column C: what", or nil when there is none.
     /// Safe on any bytes: text that is not JSON at all yields nil or a problem, never a trap.
-    static func problem(in text: Data) -> String? {
+    static func problem(in text: Data) -> Problem? {
         let bytes = Array(text)
         var containers: [Container] = []
-        var arrayIndices: [Int] = []
         var expectingKey = false
         var lastSignificant: (byte: UInt8, offset: Int)?
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -42,8 +54,8 @@ enum StrictJSON {
                     let literal = Data(bytes[start...min(index, bytes.count - 1)])
                     let key = (try? JSONDecoder().decode(String.self, from: literal)) ?? String(decoding: literal, as: UTF8.self)
                     if let first = keys[key] {
-                        let path = self.path(containers.dropLast().map(\.member) + [key])
-                        return "\(place(start, in: bytes)): \(path) is written twice in one object (first at \(place(first, in: bytes))); give it once"
+                        let path = self.path(containers.dropLast()).appending(key)
+                        return .notStandard("\(place(start, in: bytes)): \(path) is written twice in one object (first at \(place(first, in: bytes))); give it once")
                     }
                     keys[key] = start
                     container.keys = keys
@@ -53,35 +65,35 @@ enum StrictJSON {
                 }
                 lastSignificant = (byte, start)
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                containers.append(Container(keys: byte == UInt8(ascii: "{") ? [:] : nil, member: byte == UInt8(ascii: "[") ? "[0]" : ""))
-                arrayIndices.append(0)
+                containers.append(Container(keys: byte == UInt8(ascii: "{") ? [:] : nil))
                 expectingKey = byte == UInt8(ascii: "{")
                 lastSignificant = (byte, index)
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 if let last = lastSignificant, last.byte == UInt8(ascii: ",") {
-                    return "\(place(last.offset, in: bytes)): a comma before \(Character(UnicodeScalar(byte))) (a trailing comma is not JSON); remove it"
+                    return .notStandard("\(place(last.offset, in: bytes)): a comma before \(Character(UnicodeScalar(byte))) (a trailing comma is not JSON); remove it")
                 }
-                if !containers.isEmpty {
-                    containers.removeLast()
-                    arrayIndices.removeLast()
-                }
+                if !containers.isEmpty { containers.removeLast() }
                 expectingKey = false
                 lastSignificant = (byte, index)
             case UInt8(ascii: ","):
                 expectingKey = containers.last.map { $0.keys != nil } ?? false
                 if let last = containers.indices.last, containers[last].keys == nil {
-                    arrayIndices[last] += 1
-                    containers[last].member = "[\(arrayIndices[last])]"
+                    containers[last].index += 1
+                    if containers[last].index >= ScenarioLimits.maxCells { return .tooManyValues(path: path(containers.dropLast())) }
                 }
                 lastSignificant = (byte, index)
             case 0x20, 0x09, 0x0A, 0x0D:
                 break
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let start = index
-                while index + 1 < bytes.count, isNumberByte(bytes[index + 1]) { index += 1 }
-                let literal = String(decoding: bytes[start...index], as: UTF8.self)
-                if let problem = numberProblem(literal) {
-                    return "\(place(start, in: bytes)): \(self.path(containers.map(\.member))): \(problem)"
+                var exponent = false
+                while index + 1 < bytes.count, isNumberByte(bytes[index + 1]) {
+                    index += 1
+                    exponent = exponent || bytes[index] | 0x20 == UInt8(ascii: "e")
+                }
+                // Only an exponent or 16 digits or more can leave a double's range or its exact integers.
+                if exponent || index - start >= 15, let problem = numberProblem(String(decoding: bytes[start...index], as: UTF8.self)) {
+                    return .notStandard("\(place(start, in: bytes)): \(path(containers[...])): \(problem)")
                 }
                 lastSignificant = (byte, start)
             default:
@@ -116,12 +128,11 @@ enum StrictJSON {
         }
     }
 
-    /// The dotted path of `members` (keys and `[i]` indices), "the top level" when empty.
-    private static func path(_ members: [String]) -> String {
-        let path = members.filter { !$0.isEmpty }.reduce("") { path, member in
-            member.hasPrefix("[") || path.isEmpty ? path + member : path + "." + member
+    /// The path of the value being read in the innermost of `containers`.
+    private static func path(_ containers: ArraySlice<Container>) -> ConfigPath {
+        containers.reduce(ConfigPath()) { path, container in
+            container.keys == nil ? path.appending(index: container.index) : path.appending(container.member)
         }
-        return path.isEmpty ? "the top level" : path
     }
 
     /// "line L, column C" (1-based, columns in bytes) of byte `offset`.

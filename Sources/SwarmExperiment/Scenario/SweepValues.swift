@@ -25,7 +25,7 @@ enum SweepValues {
         }
         // Checked before anything costly: a longer axis alone makes more cells than a plan may have.
         guard values.count <= ScenarioLimits.maxCells else {
-            log.report(path, "has more values than a plan may have cells (\(ScenarioLimits.maxCells)); split the scenario", found: "\(values.count) values")
+            log.report(ScenarioLimits.tooManyValues(at: path, found: "\(values.count) values"))
             return nil
         }
         for index in repeatedIndices(values) {

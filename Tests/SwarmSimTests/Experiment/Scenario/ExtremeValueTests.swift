@@ -124,8 +124,9 @@ import Testing
                 // A budget spent is a clear error, not a failure: the field made the run busy.
             }
         }
-        // Most extremes are accepted: the schema's bounds are what the decoder allows.
-        #expect(accepted > 2 * refused, "accepted \(accepted), refused \(refused)")
+        // Most extremes are accepted (the schema's bounds are the decoder's); those refused are
+        // distribution families whose draws leave a field's range, and cross-field checks.
+        #expect(accepted > refused, "accepted \(accepted), refused \(refused)")
     }
 
     /// `{path[0]: {path[1]: ... value}}`.

@@ -98,7 +98,7 @@ private typealias F = ScenarioFixtures
         let start = ContinuousClock.now
         let found = F.problems(text)
         let elapsed = ContinuousClock.now - start
-        #expect(found == ["test.json: sweep.agents.count: has more values than a plan may have cells (100000); split the scenario (found 1000000 values)"])
+        #expect(found == ["test.json: sweep.agents.count: has more values than a plan may have cells (100000); split the scenario (found more than 100000 values)"])
         #expect(elapsed < .seconds(1), "took \(elapsed)")
     }
 
