@@ -60,3 +60,10 @@ let package = Package(
         ),
     ]
 )
+
+// The fuzzing target, only when SWARMSIM_FUZZ is set: scripts/fuzz.sh builds it with libFuzzer and
+// AddressSanitizer in a build folder of its own, so ordinary builds and tests need neither.
+if Context.environment["SWARMSIM_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "swarmsim-fuzz", dependencies: ["SwarmKernel", "SwarmModel", "SwarmExperiment"], path: "fuzz/Sources"))
+}

@@ -13,7 +13,7 @@ extension SwarmSimCommand {
                 Prints each expectation at each variant and sweep point it selects, with the measured \
                 value (mean across replicates, or a ratio of means), its 95% interval and PASS or FAIL. \
                 Exits 1 when any fails. Writes no files. Runs are simulated in parallel (--jobs), with \
-                progress on stderr; Ctrl-C (SIGINT) or SIGTERM stops after the runs in progress and exits \
+                progress on stderr; Ctrl-C (SIGINT) or SIGTERM stops the runs in progress and exits \
                 130 or 143.
                 With --robustness N, checks every expectation at N Latin-hypercube draws of the scenario's \
                 factors instead and prints, per expectation, the share of draws where it holds with its Wilson \

@@ -8,8 +8,8 @@ import SwarmAnalysis
 
 /// Lets SIGINT (Ctrl-C) and SIGTERM (a scheduler ending a job) stop a sweep cleanly instead of
 /// killing it mid-write. The sweep runs in a task on the main actor, so its sinks see runs from
-/// one thread, and the signals cancel that task: the runner starts no more runs, lets those in
-/// progress finish and throws `ExperimentInterrupted`, the results writer removes its temporary
+/// one thread, and the signals cancel that task: the runner starts no more runs, stops those in
+/// progress (each checks every few thousand events) and throws `ExperimentInterrupted`, the results writer removes its temporary
 /// files, and this throws `SweepInterrupted`, for `ErrorReport` to print how far the sweep got and
 /// what to do next and to exit with 128 plus the signal's number (130 for SIGINT, 143 for
 /// SIGTERM), as a shell reports a process a signal ended.
@@ -57,7 +57,7 @@ private actor SignalWatch {
         guard received == nil else { return }
         received = number
         let newline = isatty(STDERR_FILENO) == 1 ? "\n" : ""  // leave a progress bar's line
-        FileHandle.standardError.write(Data("\(newline)stopping: letting the runs in progress finish\n".utf8))
+        FileHandle.standardError.write(Data("\(newline)stopping the runs in progress\n".utf8))
         task?.cancel()
     }
 

@@ -17,7 +17,7 @@ extension SwarmSimCommand {
                 Then prints one line per variant and sweep point: means across replicates, throughput with \
                 its 95% interval half-width. Runs are simulated in parallel (--jobs); the files are the same \
                 whatever the number of jobs. Progress goes to stderr. Ctrl-C (SIGINT) or SIGTERM stops \
-                after the runs in progress, writes nothing and exits 130 or 143.
+                the runs in progress within a few thousand events, writes nothing and exits 130 or 143.
 
                 Every run is saved in the run store (--db) as it finishes, and runs already there are \
                 not simulated again: an interrupted or killed sweep restarted with the same command \

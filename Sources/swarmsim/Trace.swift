@@ -47,7 +47,12 @@ extension SwarmSimCommand {
             guard agents <= maxAgents else {
                 throw CLIError("the run has \(agents) agents, more than --max-agents \(maxAgents): a trace holds about 100 bytes per slice and each agent makes several slices per simulated hour; give --max-agents \(agents) to trace it anyway, or pick a run with fewer agents (--where agents.count=N)")
             }
-            let (_, trace) = Simulation.trace(spec)
+            let trace: RunTrace
+            do {
+                (_, trace) = try Simulation.trace(spec, stoppingWhen: { false })
+            } catch {
+                throw RunawayRun(id: nil, spec: spec, stop: error)
+            }
             let folder = (out as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             let eventsPath = (folder as NSString).appendingPathComponent("events.csv")

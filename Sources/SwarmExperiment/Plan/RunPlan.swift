@@ -71,6 +71,6 @@ public struct RunPlan: RandomAccessCollection, Sendable {
             scenario: scenario.name, variant: group.variant, point: group.point, parameters: group.parameters,
             replicate: replicate, seed: RunSpec.seed(scenarioSeed: scenario.seed, replicate: replicate),
             config: group.config, model: group.model, durationHours: scenario.durationHours,
-            sampleEveryHours: scenario.sampleEveryHours)
+            sampleEveryHours: scenario.sampleEveryHours, maxEvents: scenario.maxEventsPerRun)
     }
 }

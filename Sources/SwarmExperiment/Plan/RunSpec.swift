@@ -22,6 +22,9 @@ public struct RunSpec: Sendable, Equatable {
     public let model: ResolvedModel?
     public let durationHours: Double
     public let sampleEveryHours: Double
+    /// Events the run may process; nil for `RunLimits.defaultMaxEvents` of its agents and hours.
+    /// Not part of the run's identity: a run that ends normally is the same under any budget.
+    public let maxEvents: Int?
 
     public struct Parameter: Sendable, Equatable {
         public let path: String
@@ -42,7 +45,7 @@ public struct RunSpec: Sendable, Equatable {
     }
 
     public init(scenario: String, variant: String, point: Int, parameters: [Parameter], replicate: Int, seed: UInt64,
-                config: ModelConfig, model: ResolvedModel? = nil, durationHours: Double, sampleEveryHours: Double) {
+                config: ModelConfig, model: ResolvedModel? = nil, durationHours: Double, sampleEveryHours: Double, maxEvents: Int? = nil) {
         self.scenario = scenario
         self.variant = variant
         self.point = point
@@ -53,6 +56,7 @@ public struct RunSpec: Sendable, Equatable {
         self.model = model
         self.durationHours = durationHours
         self.sampleEveryHours = sampleEveryHours
+        self.maxEvents = maxEvents
     }
 
     /// The seed of replicate `replicate` of a scenario seeded with `scenarioSeed`: independent of how

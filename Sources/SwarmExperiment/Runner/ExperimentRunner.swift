@@ -63,9 +63,11 @@ public enum ExperimentRunner {
     /// earlier one).
     ///
     /// - Throws: `ExperimentInterrupted` when the calling task is cancelled before every run was
-    ///   delivered: no run starts after the cancellation, the runs in progress finish, and those
+    ///   delivered: no run starts after the cancellation, the runs in progress stop within a few
+    ///   thousand events, and those
     ///   that complete the delivered prefix still reach the sinks. An error of a sink or of the
-    ///   cache stops the experiment and is rethrown.
+    ///   cache stops the experiment and is rethrown, as is `RunawayRun` when a run spends its event
+    ///   budget.
     public static func run(
         _ plan: RunPlan, shard: Shard = .whole, into sinks: [any RunSink], jobs: Int = 1, cache: (any RunCache)? = nil,
         isolation: isolated (any Actor)? = #isolation
@@ -93,7 +95,7 @@ public enum ExperimentRunner {
         var buffer = ReorderBuffer<CompletedRun>()
         var lookups = CacheLookups(cache: cache)
         do {
-            try await withThrowingTaskGroup(of: (sequence: Int, run: CompletedRun).self) { group in
+            try await withThrowingTaskGroup(of: (sequence: Int, run: CompletedRun?).self) { group in
                 var started = 0
                 var simulating = 0
                 func deliverReady() throws {
@@ -120,13 +122,21 @@ public enum ExperimentRunner {
                             simulating += 1
                             let address = lookup?.address
                             group.addTask {
-                                (sequence, CompletedRun(id: position + 1, spec: spec, result: Simulation.run(spec), address: address))
+                                do throws(RunStopped) {
+                                    let result = try Simulation.run(spec, stoppingWhen: { Task.isCancelled })
+                                    return (sequence, CompletedRun(id: position + 1, spec: spec, result: result, address: address))
+                                } catch .interrupted {
+                                    return (sequence, nil)
+                                } catch {
+                                    throw RunawayRun(id: position + 1, spec: spec, stop: error)
+                                }
                             }
                         }
                     }
                     guard let finished = try await group.next() else { break }
                     simulating -= 1
-                    buffer.insert(finished.run, at: finished.sequence)
+                    guard let run = finished.run else { continue }
+                    buffer.insert(run, at: finished.sequence)
                     try deliverReady()
                 }
             }

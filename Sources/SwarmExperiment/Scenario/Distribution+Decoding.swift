@@ -62,7 +62,7 @@ extension Distribution {
 
     private static func decodeFamily(_ value: JSONValue, at path: ConfigPath, log: ProblemLog) -> Family? {
         if case .number(let constant) = value {
-            return ObjectReader.number(.number(constant), at: path, .any, log: log).map { .constant($0) }
+            return ObjectReader.number(.number(constant), at: path, .parameter, log: log).map { .constant($0) }
         }
         guard case .object(let fields) = value, fields.count == 1, let (name, parameters) = fields.first else {
             log.report(path, "must be a number or an object with one key naming the family (\(familyNames.joined(separator: ", ")))",
@@ -75,8 +75,8 @@ extension Distribution {
             log.report(familyPath, "unknown distribution family\(hint) (known: \(familyNames.joined(separator: ", ")))")
             return nil
         }
-        if name == "constant", case .number(let constant) = parameters {
-            return .constant(constant)
+        if name == "constant", case .number = parameters {
+            return ObjectReader.number(parameters, at: familyPath, .parameter, log: log).map { .constant($0) }
         }
         var p = ObjectReader(parameters, at: familyPath, log: log)
         defer { p.finish() }
@@ -92,23 +92,21 @@ extension Distribution {
         }
         switch name {
         case "constant":
-            return .constant(required("value", .any, "The value every draw takes."))
+            return .constant(required("value", .parameter, "The value every draw takes."))
         case "uniform":
-            let low = required("min", .any, "Lower end.")
-            let high = required("max", .any, "Upper end; greater than min.")
+            let low = required("min", .parameter, "Lower end.")
+            let high = required("max", .parameter, "Upper end; greater than min.")
             if low.isFinite, high.isFinite, !(high > low) {
                 log.report(familyPath.appending("max"), "must be greater than min (\(formatNumber(low)))", found: formatNumber(high))
-            } else if !(high - low).isFinite, low.isFinite, high.isFinite {
-                log.report(familyPath, "max - min must be a finite number", found: "\(formatNumber(low))...\(formatNumber(high))")
             }
             return .uniform(min: low, max: high)
         case "exponential":
-            return .exponential(mean: required("mean", .positive, "Mean."))
+            return .exponential(mean: required("mean", .positiveParameter, "Mean."))
         case "normal":
-            let mean = required("mean", .any, "Mean before truncation.")
-            let sd = required("sd", .positive, "Standard deviation before truncation.")
-            let low = p.optionalNumber("min", doc: "Draws below it are redrawn (truncation); null = none.")
-            let high = p.optionalNumber("max", doc: "Draws above it are redrawn (truncation); null = none.")
+            let mean = required("mean", .parameter, "Mean before truncation.")
+            let sd = required("sd", .positiveParameter, "Standard deviation before truncation.")
+            let low = p.optionalNumber("min", .parameter, doc: "Draws below it are redrawn (truncation); null = none.")
+            let high = p.optionalNumber("max", .parameter, doc: "Draws above it are redrawn (truncation); null = none.")
             if let low, let high, !(high > low) {
                 log.report(familyPath.appending("max"), "must be greater than min (\(formatNumber(low)))", found: formatNumber(high))
             } else if mean.isFinite, sd > 0, TruncationWindow(mean: mean, sd: sd, low: low, high: high).mass < 0.01 {
@@ -116,12 +114,20 @@ extension Distribution {
             }
             return .normal(mean: mean, sd: sd, min: low, max: high)
         case "lognormal":
-            return .lognormal(mean: required("mean", .positive, "Mean of the draws (not of their logarithm)."),
-                              sd: required("sd", .nonNegative, "Standard deviation of the draws (not of their logarithm)."))
+            // A mean of at least 1 / maxDistributionParameter keeps (sd / mean)^2, and so the draws, finite.
+            let largest = ScenarioLimits.maxDistributionParameter
+            let mean = NumberRule("between 1e-15 and 1e15", schema: ["minimum": .number(1 / largest), "maximum": .number(largest)]) {
+                $0 >= 1 / largest && $0 <= largest
+            }
+            let sd = NumberRule("between 0 and 1e15", schema: ["minimum": .number(0), "maximum": .number(largest)]) { $0 >= 0 && $0 <= largest }
+            return .lognormal(mean: required("mean", mean, "Mean of the draws (not of their logarithm)."),
+                              sd: required("sd", sd, "Standard deviation of the draws (not of their logarithm)."))
         case "gamma":
-            return .gamma(shape: required("shape", .positive, "Shape k."), scale: required("scale", .positive, "Scale theta; the mean is k theta."))
+            return .gamma(shape: required("shape", .shape, "Shape k; smaller shapes draw only 0."),
+                          scale: required("scale", .positiveParameter, "Scale theta; the mean is k theta."))
         case "beta":
-            return .beta(a: required("a", .positive, "Shape alpha."), b: required("b", .positive, "Shape beta; the mean is a / (a + b)."))
+            return .beta(a: required("a", .shape, "Shape alpha; smaller shapes draw NaN."),
+                         b: required("b", .shape, "Shape beta; the mean is a / (a + b)."))
         case "bernoulli":
             return .bernoulli(p: required("p", .probability, "Chance of drawing 1 (else 0)."))
         case "poisson":
@@ -152,15 +158,18 @@ extension Distribution {
             return parsed
         }
         p.require("values")
-        let givenValues = numbers("values", .any, "The values to draw from.")
-        let givenWeights = numbers("weights", .nonNegative, "One weight per value (default: equal); not all 0.")
+        let givenValues = numbers("values", .parameter, "The values to draw from.")
+        let givenWeights = numbers("weights", NumberRule("between 0 and 1e15", schema: ["minimum": .number(0), "maximum": .number(ScenarioLimits.maxDistributionParameter)]) {
+                                       $0 >= 0 && $0 <= ScenarioLimits.maxDistributionParameter
+                                   },
+                                   "One weight per value (default: equal); not all 0.")
         guard let values = givenValues else {
             return .choice(values: [0], weights: [1])
         }
         let weights = givenWeights ?? Array(repeating: 1, count: values.count)
         if weights.count != values.count {
             log.report(path.appending("weights"), "must have one weight per value (\(values.count))", found: "\(weights.count)")
-        } else if !(weights.reduce(0, +) > 0) {
+        } else if weights.allSatisfy(\.isFinite), !(weights.reduce(0, +) > 0) {
             log.report(path.appending("weights"), "must not all be 0")
         }
         return .choice(values: values, weights: weights.count == values.count ? weights : Array(repeating: 1, count: values.count))

@@ -38,7 +38,7 @@ extension ModelConfig {
                     doc: "Distribution of a task's difficulty d."),
                 effortHours: r.distribution("effort_hours", default: d.tasks.effortHours, allowed: nonNegative,
                     doc: "Distribution of the effort of an easy task, in nominal agent-hours."),
-                hardEffortFactor: r.number("hard_effort_factor", default: d.tasks.hardEffortFactor, .nonNegative,
+                hardEffortFactor: r.number("hard_effort_factor", default: d.tasks.hardEffortFactor, .rate,
                     doc: "Effort is multiplied by (1 + factor * d)."),
                 hardThreshold: r.number("hard_threshold", default: d.tasks.hardThreshold, .probability,
                     doc: "A task with difficulty above it is hard."),
@@ -71,7 +71,7 @@ extension ModelConfig {
             BoardConfig(
                 operationHours: r.distribution("operation_hours", default: d.board.operationHours, allowed: nonNegative,
                     doc: "Distribution of one board operation (claim or mark done) on an empty board, in hours."),
-                hoursPerEntry: r.number("hours_per_entry", default: d.board.hoursPerEntry, .nonNegative,
+                hoursPerEntry: r.number("hours_per_entry", default: d.board.hoursPerEntry, .hours,
                     doc: "Extra time per board entry: the coherency cost of a growing shared file."),
                 openTasksPerAgent: r.number("open_tasks_per_agent", default: d.board.openTasksPerAgent, .within(0.1...1000),
                     doc: "Open tasks the board lists per agent."),
@@ -81,20 +81,20 @@ extension ModelConfig {
                     doc: "Chance per pick, times risk aversion, of making busywork instead (no goal value)."),
                 busyworkHours: r.distribution("busywork_hours", default: d.board.busyworkHours, allowed: nonNegative,
                     doc: "Distribution of the length of a busywork change, in hours."),
-                avoidanceStrength: r.number("avoidance_strength", default: d.board.avoidanceStrength, .nonNegative,
+                avoidanceStrength: r.number("avoidance_strength", default: d.board.avoidanceStrength, .rate,
                     doc: "k in the choice weight exp(-k rho d) of a listed task."),
-                retryBackoffHours: r.number("retry_backoff_hours", default: d.board.retryBackoffHours, .nonNegative,
+                retryBackoffHours: r.number("retry_backoff_hours", default: d.board.retryBackoffHours, .hours,
                     doc: "Optimistic: backoff window after a failed versioned write; doubles with each further failure (wait uniform in it)."),
-                retryBackoffMaxHours: r.number("retry_backoff_max_hours", default: d.board.retryBackoffMaxHours, .nonNegative,
+                retryBackoffMaxHours: r.number("retry_backoff_max_hours", default: d.board.retryBackoffMaxHours, .hours,
                     doc: "Optimistic: the largest backoff window."))
         }
         config.locks = r.object("locks", doc: "The board lock (and file locks) of flat-lock peers.") { r in
             LocksConfig(
                 acquisition: r.choice("acquisition", default: d.locks.acquisition,
                     doc: "fifo: wait in line; polling: retry every poll interval."),
-                pollIntervalHours: r.number("poll_interval_hours", default: d.locks.pollIntervalHours, .positive,
+                pollIntervalHours: r.number("poll_interval_hours", default: d.locks.pollIntervalHours, .interval,
                     doc: "Polling retry interval."),
-                leaseHours: r.number("lease_hours", default: d.locks.leaseHours, .positive,
+                leaseHours: r.number("lease_hours", default: d.locks.leaseHours, .interval,
                     doc: "A forgotten or orphaned lock is cleared this long after."),
                 fileLocks: r.bool("file_locks", default: d.locks.fileLocks,
                     doc: "Flat-lock peers also lock the files their task touches while they work."),
@@ -103,7 +103,7 @@ extension ModelConfig {
         }
         config.work = r.object("work", doc: "How attempts succeed, fail and get reworked.") { r in
             WorkConfig(
-                competenceGain: r.number("competence_gain", default: d.work.competenceGain, .nonNegative,
+                competenceGain: r.number("competence_gain", default: d.work.competenceGain, .rate,
                     doc: "Gain of the IRT success curve P(correct) = logistic(gain (theta - d))."),
                 attemptNoise: r.number("attempt_noise", default: d.work.attemptNoise, .within(0...10),
                     doc: "Standard deviation of the mean-1 log-normal multiplier on each attempt's time."),
@@ -114,7 +114,7 @@ extension ModelConfig {
         }
         config.conflicts = r.object("conflicts", doc: "Merge conflicts against each agent's base commit.") { r in
             ConflictsConfig(
-                rebaseHoursPerFile: r.number("rebase_hours_per_file", default: d.conflicts.rebaseHoursPerFile, .nonNegative,
+                rebaseHoursPerFile: r.number("rebase_hours_per_file", default: d.conflicts.rebaseHoursPerFile, .hours,
                     doc: "Rebase time per file changed on main since the agent's base."),
                 rebaseFailProbability: r.number("rebase_fail_probability", default: d.conflicts.rebaseFailProbability, .probability,
                     doc: "Chance per conflicting file that the rebase fails and the task is redone."))
@@ -155,11 +155,11 @@ extension ModelConfig {
             }
             return DriftConfig(
                 initialMisalignment: initial, maxMisalignment: maximum,
-                tauHours: r.number("tau_hours", default: d.drift.tauHours, .positive, doc: "tau: time constant of drift with context age."),
-                focusTauHours: r.number("focus_tau_hours", default: d.drift.focusTauHours, .positive,
+                tauHours: r.number("tau_hours", default: d.drift.tauHours, .interval, doc: "tau: time constant of drift with context age."),
+                focusTauHours: r.number("focus_tau_hours", default: d.drift.focusTauHours, .interval,
                     doc: "A planner's focus on its current area is 1 - exp(-a / focus_tau) (tunnel vision)."),
-                windowHours: r.number("window_hours", default: d.drift.windowHours, .positive, doc: "Trailing window of the drift metric."),
-                revertFraction: r.number("revert_fraction", default: d.drift.revertFraction, .nonNegative,
+                windowHours: r.number("window_hours", default: d.drift.windowHours, .interval, doc: "Trailing window of the drift metric."),
+                revertFraction: r.number("revert_fraction", default: d.drift.revertFraction, .rate,
                     doc: "Hours of reverting per nominal agent-hour of misaligned work an agent finds in a file it works on."))
         }
         config.topology = r.object("topology", doc: "How the agents coordinate.") { r in
@@ -174,17 +174,17 @@ extension ModelConfig {
                 judge: r.object("judge", doc: "The judge of planner-worker, integrator and planner-executor topologies.") { r in
                     JudgeConfig(
                         enabled: r.bool("enabled", default: d.topology.judge.enabled, doc: "A judge ends each cycle with a fresh start (planner-executor: ends each wave)."),
-                        cycleHours: r.number("cycle_hours", default: d.topology.judge.cycleHours, .positive, doc: "Cycle length (planner-executor: the context age after which the next wave end is a fresh start)."),
-                        restartHours: r.number("restart_hours", default: d.topology.judge.restartHours, .nonNegative,
+                        cycleHours: r.number("cycle_hours", default: d.topology.judge.cycleHours, .interval, doc: "Cycle length (planner-executor: the context age after which the next wave end is a fresh start)."),
+                        restartHours: r.number("restart_hours", default: d.topology.judge.restartHours, .hours,
                             doc: "Every agent's pause at a fresh start (planner-executor: also the judge's review of each wave)."))
                 },
                 integrators: r.integer("integrators", default: d.topology.integrators, 1...10_000,
                     doc: "Integrator topology: reviewers every change queues for."),
                 reviewHours: r.distribution("review_hours", default: d.topology.reviewHours, allowed: nonNegative,
                     doc: "Distribution of one review, in hours."),
-                reviewHoursPerConflict: r.number("review_hours_per_conflict", default: d.topology.reviewHoursPerConflict, .nonNegative,
+                reviewHoursPerConflict: r.number("review_hours_per_conflict", default: d.topology.reviewHoursPerConflict, .hours,
                     doc: "Extra review time per conflicting file."),
-                prematureCompletionPerHour: r.number("premature_completion_per_hour", default: d.topology.prematureCompletionPerHour, .nonNegative,
+                prematureCompletionPerHour: r.number("premature_completion_per_hour", default: d.topology.prematureCompletionPerHour, .rate,
                     doc: "continuous-executor: the lead's hazard per hour of declaring the goal done too early, at full misalignment; scaled by m(a) / mmax at its context age a (0 when mmax is 0)."))
         }
         return config
@@ -239,13 +239,13 @@ extension ModelConfig {
                 doc: "Distribution of the chance of writing the board without the lock or version check."),
             specificationQuality: r.distribution("specification_quality", default: d.specificationQuality, allowed: unit,
                 doc: "Distribution of q: how fully the agent's prompts and task specifications say what is meant."),
-            inputTokensPerHour: r.number("input_tokens_per_hour", default: d.inputTokensPerHour, .nonNegative,
+            inputTokensPerHour: r.number("input_tokens_per_hour", default: d.inputTokensPerHour, .tokens,
                 doc: "Tokens read per active hour."),
-            outputTokensPerHour: r.number("output_tokens_per_hour", default: d.outputTokensPerHour, .nonNegative,
+            outputTokensPerHour: r.number("output_tokens_per_hour", default: d.outputTokensPerHour, .tokens,
                 doc: "Tokens written per active hour."),
-            usdPerMillionInputTokens: r.number("usd_per_million_input_tokens", default: d.usdPerMillionInputTokens, .nonNegative,
+            usdPerMillionInputTokens: r.number("usd_per_million_input_tokens", default: d.usdPerMillionInputTokens, .rate,
                 doc: "Price of input tokens, USD per million."),
-            usdPerMillionOutputTokens: r.number("usd_per_million_output_tokens", default: d.usdPerMillionOutputTokens, .nonNegative,
+            usdPerMillionOutputTokens: r.number("usd_per_million_output_tokens", default: d.usdPerMillionOutputTokens, .rate,
                 doc: "Price of output tokens, USD per million."))
     }
 }

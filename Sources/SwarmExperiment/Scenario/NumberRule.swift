@@ -21,6 +21,32 @@ public struct NumberRule: Sendable {
         $0 >= 0 && $0 <= 1
     }
 
+    /// A length of time in hours, 0 included (`ScenarioLimits.maxHours` at most); also rates and
+    /// multipliers, bounded alike so that the times made from them stay finite.
+    public static let hours = within(0...ScenarioLimits.maxHours)
+    /// A rate, a multiplier or a price, bounded as times are (`hours`), so that the times and costs
+    /// made from it stay finite.
+    public static let rate = hours
+    /// Tokens per hour: up to a million times the default's 1.5 million.
+    public static let tokens = within(0...1e12)
+    /// An interval that repeats (a cycle, a poll, a lease): long enough to advance the clock.
+    public static let interval = within(ScenarioLimits.minIntervalHours...ScenarioLimits.maxHours)
+    /// A distribution's location or bound: at most `ScenarioLimits.maxDistributionParameter` in magnitude.
+    public static let parameter = NumberRule(
+        "between -1e15 and 1e15",
+        schema: ["minimum": .number(-ScenarioLimits.maxDistributionParameter), "maximum": .number(ScenarioLimits.maxDistributionParameter)]
+    ) { abs($0) <= ScenarioLimits.maxDistributionParameter }
+    /// A distribution's scale: greater than 0, at most `ScenarioLimits.maxDistributionParameter`.
+    public static let positiveParameter = NumberRule(
+        "greater than 0 and at most 1e15",
+        schema: ["exclusiveMinimum": .number(0), "maximum": .number(ScenarioLimits.maxDistributionParameter)]
+    ) { $0 > 0 && $0 <= ScenarioLimits.maxDistributionParameter }
+    /// A gamma or beta shape: small shapes draw 0 or NaN.
+    public static let shape = NumberRule(
+        "between 0.001 and 1e15",
+        schema: ["minimum": .number(ScenarioLimits.minShape), "maximum": .number(ScenarioLimits.maxDistributionParameter)]
+    ) { $0 >= ScenarioLimits.minShape && $0 <= ScenarioLimits.maxDistributionParameter }
+
     /// Values in `range`, bounds included.
     public static func within(_ range: ClosedRange<Double>) -> NumberRule {
         NumberRule("between \(formatNumber(range.lowerBound)) and \(formatNumber(range.upperBound))",

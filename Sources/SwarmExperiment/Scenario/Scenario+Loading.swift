@@ -34,14 +34,20 @@ extension Scenario {
     /// (in the file, a variant, the sweep or a setting), in a fixed order and without repeats.
     /// `file` names the source in messages.
     public static func decode(_ data: Data, file: String? = nil, settings: [Setting] = []) throws(ScenarioLoadError) -> Scenario {
+        // The strict check first: the parser would misreport a number out of range as a wrong type.
+        switch StrictJSON.problem(in: data) {
+        case .notStandard(let detail):
+            throw .invalidJSON(file: file, detail: detail)
+        case .tooManyValues(let path):
+            throw .invalid(ConfigError(file: file, problems: [ScenarioLimits.tooManyValues(at: path, found: "more than \(ScenarioLimits.maxCells) values")]))
+        case nil:
+            break
+        }
         let document: JSONValue
         do {
             document = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw .invalidJSON(file: file, detail: ScenarioLoadError.syntaxDetail(of: data, decoderError: error))
-        }
-        if let problem = StrictJSON.problem(in: data) {
-            throw .invalidJSON(file: file, detail: problem)
         }
         let loader = ScenarioLoader(file: file)
         let scenario = loader.load(document, source: data, sweepKeyOrder: JSONKeyOrder.keys(at: ["sweep"], in: data),

@@ -29,6 +29,9 @@ public struct Scenario: Sendable {
     public let durationHours: Double
     /// Interval of the time series (timeseries.csv).
     public let sampleEveryHours: Double
+    /// Events each run may process (`max_events_per_run`); nil for the default budget, which
+    /// scales with agents and hours (`RunLimits.defaultMaxEvents`).
+    public let maxEventsPerRun: Int?
     /// The variants in the order written (one, labelled by its topology kind, when none is written).
     public let variants: [Variant]
     public let sweep: SweepGrid

@@ -9,6 +9,9 @@ public enum ScenarioLimits {
     /// Variant x sweep point combinations: each is decoded and its configuration held in memory, with
     /// its resolved document (about 15 KB, so 1.5 GB at this limit) for the run store's addresses.
     public static let maxCells = 100_000
+    /// Variant x sweep point combinations decoded even when earlier problems already refuse the
+    /// scenario, to report every problem at once; larger plans are decoded only when valid so far.
+    static let cellsDecodedDespiteProblems = 1_000
     /// Files in the simulated codebase (areas x files per area): each holds per-file state.
     public static let maxFiles = 50_000_000
     /// Samples of one run's time series, all held in memory until the run ends.
@@ -17,6 +20,38 @@ public enum ScenarioLimits {
     public static let maxReplications = 1_000_000
     /// Agents in one run (`agents.count`).
     public static let maxAgents = 1_000_000
+    /// The longest time any field in hours may give (about 114 years), and the largest rate or
+    /// multiplier of one: with every time, rate and multiplier bounded, every event time a run
+    /// computes is finite.
+    public static let maxHours = 1_000_000.0
+    /// The shortest interval (cycle, poll, lease, sample) a field may give, 3.6 ms: a shorter one
+    /// is lost in the rounding of a clock that reads hours, and its events would repeat at one instant.
+    public static let minIntervalHours = 1e-6
+    /// The largest magnitude of a distribution's parameter: draws, and the times made from them,
+    /// stay finite, and a lognormal's sd / mean stays within what its sampler can represent.
+    public static let maxDistributionParameter = 1e15
+    /// The smallest shape of a gamma or beta distribution: smaller shapes draw 0 or NaN.
+    public static let minShape = 1e-3
+    /// The smallest event budget `max_events_per_run` may set.
+    public static let minEventBudget = 1_000
+
+    /// Reads `max_events_per_run`, which is recorded only when given, so that scenarios without it
+    /// resolve as before.
+    static func readEventBudget(_ r: inout ObjectReader) -> Int? {
+        let key = "max_events_per_run"
+        r.describe(key, ObjectReader.nullable(NumberRule.integer(minEventBudget...Int.max).schema),
+                   doc: "Events one run may process before it ends with an error (a runaway run); null = 10 million + 10,000 per agent per simulated hour.",
+                   default: .null)
+        guard let value = r.value(key) else { return nil }
+        let budget = ObjectReader.integer(value, at: r.path.appending(key), minEventBudget...Int.max, log: r.log)
+        if let budget { r.record(key, .number(Double(budget))) }
+        return budget
+    }
+
+    /// An array (a sweep axis) of more values than a plan may have cells.
+    static func tooManyValues(at path: ConfigPath, found: String) -> ConfigProblem {
+        ConfigProblem(path, "has more values than a plan may have cells (\(maxCells)); split the scenario", found: found)
+    }
 
     /// Reports a codebase too large to hold.
     static func checkModel(_ config: ModelConfig, log: ProblemLog) {

@@ -31,6 +31,7 @@ final class ScenarioLoader {
         var replications = 10
         var durationHours = 168.0
         var sampleEveryHours = 4.0
+        var maxEventsPerRun: Int?
         var variants: JSONValue?
         var sweep: JSONValue?
         var expect: JSONValue?
@@ -80,8 +81,10 @@ final class ScenarioLoader {
                 let final = OverlaidDocument.readModel(variantBase, applying: settingOverlays, attributing: [variant.overlay], log: log)
                 return ResolvedVariant(label: variant.label, overlay: variant.overlay, resolved: final.resolved)
             }
-        let configurations = ScenarioLimits.checkPlan(variants: variants.count, points: reachable.pointCount,
-                                                      replicates: top.replications, log: log)
+        // Each cell is a full decoding: a large plan is decoded only when nothing before it was
+        // refused, so that a refusal stays fast (a repeat in a 100,000-value axis took 24 s).
+        let fits = ScenarioLimits.checkPlan(variants: variants.count, points: reachable.pointCount, replicates: top.replications, log: log)
+        let configurations = fits && (log.isEmpty || variants.count * reachable.pointCount <= ScenarioLimits.cellsDecodedDespiteProblems)
             ? decodeConfigurations(variants, over: reachable, settings: settingOverlays) : []
 
         var labels: [String] = []
@@ -99,7 +102,7 @@ final class ScenarioLoader {
         return Scenario(
             file: file, source: source, name: top.name, description: top.description, seed: UInt64(top.seed),
             replications: top.replications, durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours,
-            variants: variants.map { Scenario.Variant(label: $0.label, resolved: $0.resolved) },
+            maxEventsPerRun: top.maxEventsPerRun, variants: variants.map { Scenario.Variant(label: $0.label, resolved: $0.resolved) },
             sweep: sweep, settings: settings, expectations: expectations, factors: factors, resolvedModel: resolvedModel.resolved,
             resolvedExpectations: resolvedExpectations, setAsideExpectations: allExpectations.count - expectations.count,
             configurations: configurations)
@@ -270,9 +273,11 @@ final class ScenarioLoader {
         top.seed = r.integer("seed", default: 1, 0...(1 << 53),
                              doc: "Run seeds derive from it and the replicate index only, so variants and sweep points share common random numbers.")
         top.replications = r.integer("replications", default: 10, 1...ScenarioLimits.maxReplications, doc: "Replicates per variant and sweep point.")
-        top.durationHours = r.number("duration_hours", default: 168, .positive,
+        top.durationHours = r.number("duration_hours", default: 168, .within(ScenarioLimits.minIntervalHours...ScenarioLimits.maxHours),
                                      doc: "Simulated time per run, in hours (a run with a finite backlog also ends when it is done).")
-        top.sampleEveryHours = r.number("sample_every_hours", default: 4, .positive, doc: "Interval of timeseries.csv rows, in hours.")
+        top.sampleEveryHours = r.number("sample_every_hours", default: 4, .within(ScenarioLimits.minIntervalHours...ScenarioLimits.maxHours),
+                                        doc: "Interval of timeseries.csv rows, in hours.")
+        top.maxEventsPerRun = ScenarioLimits.readEventBudget(&r)
         ScenarioLimits.checkSampling(durationHours: top.durationHours, sampleEveryHours: top.sampleEveryHours, log: r.log)
         _ = ModelConfig.read(&r)
         top.variants = r.given("variants")

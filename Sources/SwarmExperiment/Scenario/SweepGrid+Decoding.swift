@@ -102,6 +102,12 @@ extension SweepGrid {
             log.report(path, "can only sweep model parameters\(suggestion(for: components[0], among: ModelConfig.sectionNames, heading: "sections"))")
             return false
         }
+        // A whole section as one axis would name its column after the section (a second `agents`
+        // column beside the agent count) and hide which parameters vary.
+        guard components.count > 1 else {
+            log.report(path, "sweeps the whole section \(components[0]); sweep its parameters one by one, e.g. \(components[0] == "agents" ? "agents.count" : components[0] + ".<parameter>")")
+            return false
+        }
         return true
     }
 

@@ -23,10 +23,23 @@ enum SweepValues {
                        found: value.brief)
             return nil
         }
-        for (index, element) in values.enumerated() where values[..<index].contains(element) {
-            log.report(path.appending(index: index), "repeats an earlier value", found: element.brief)
+        // Checked before anything costly: a longer axis alone makes more cells than a plan may have.
+        guard values.count <= ScenarioLimits.maxCells else {
+            log.report(ScenarioLimits.tooManyValues(at: path, found: "\(values.count) values"))
+            return nil
+        }
+        for index in repeatedIndices(values) {
+            log.report(path.appending(index: index), "repeats an earlier value", found: values[index].brief)
         }
         return values
+    }
+
+    /// The indices of the values equal to an earlier one, in order: one pass with a hash set, so
+    /// linear (expected) however long the axis, where comparing each value with those before it
+    /// took seconds at 100,000 values.
+    private static func repeatedIndices(_ values: [JSONValue]) -> [Int] {
+        var seen = Set<JSONValue>()
+        return values.indices.filter { !seen.insert(values[$0]).inserted }
     }
 
     /// The values a setting on a swept path gives the axis: an array or a range keeps a sweep,

@@ -39,8 +39,25 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
 
     /// Runs to the end (the duration, or a finished goal) and returns the measurements.
     mutating func runToEnd() -> RunResult {
+        do {
+            return try runToEnd(within: .unlimited)
+        } catch {
+            preconditionFailure("a run without limits cannot stop early")
+        }
+    }
+
+    /// Runs to the end as `runToEnd()` does, checking `limits` every `RunLimits.checkInterval`
+    /// events: a run that spends its event budget or is asked to stop throws instead.
+    mutating func runToEnd(within limits: RunLimits) throws(RunStopped) -> RunResult {
+        var processed = 0
         while !world.finished, let next = events.nextTime, next < duration {
             step()
+            processed &+= 1
+            guard processed % RunLimits.checkInterval == 0 else { continue }
+            if limits.shouldStop() { throw .interrupted }
+            if processed >= limits.maxEvents {
+                throw .eventBudgetSpent(events: processed, reachedHour: world.now, busiest: busiestParameter())
+            }
         }
         let end = world.finished ? world.now : duration
         if !world.finished { world.events.advanceClock(to: duration) }
@@ -50,6 +67,42 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
         sampler.record(&world, topology: topology, at: end)
         world.trace?.end = end
         return sampler.result(world: world, topology: topology, end: end)
+    }
+
+    /// Runs one more check interval, tallying the parameter that sets the delay of each event, and
+    /// returns the one behind most of them: the likely cause of a runaway run.
+    private mutating func busiestParameter() -> String {
+        var tally: [String: Int] = [:]
+        for _ in 0..<RunLimits.checkInterval {
+            guard let event = events.popNext() else { break }
+            tally[Self.parameter(setting: event, in: world), default: 0] += 1
+            handle(event)
+        }
+        return tally.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "duration_hours"
+    }
+
+    /// The scenario parameter whose values set when `event` was due.
+    private static func parameter(setting event: WorldEvent, in world: World) -> String {
+        switch event {
+        case .agentStep(let a, _):
+            switch world.agents[a].step {
+            case .none, .attempt: return "tasks.effort_hours"
+            case .giveUp: return "profiles.*.early_stop_per_hour"
+            case .rebase: return "conflicts.rebase_hours_per_file"
+            case .build: return "build.hours"
+            case .gate: return "commits.gate_hours"
+            case .quickCheck: return "commits.quick_check_hours"
+            case .busywork: return "board.busywork_hours"
+            case .revert: return "drift.revert_fraction"
+            case .topology: return "board.operation_hours, topology.planning_hours or topology.review_hours"
+            case .pollLock: return "locks.poll_interval_hours"
+            case .restart: return "locks.restart_hours"
+            }
+        case .leaseExpired: return "locks.lease_hours"
+        case .mainRepaired: return "commits.repair_hours"
+        case .sample: return "sample_every_hours"
+        case .topologyTimer: return "topology.judge.cycle_hours"
+        }
     }
 
     mutating func handle(_ event: WorldEvent) {

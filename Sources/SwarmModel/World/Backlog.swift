@@ -194,7 +194,8 @@ struct Backlog {
     private mutating func generate(area: Int, index: Int, codebase: Codebase) -> Int32 {
         let id = index * areas + area
         var rng = streams.stream("task", index: id)
-        let wanted = min(1 + Int(config.extraFiles.sample(&rng)), codebase.filesPerArea)
+        // Capped before converting, so that a draw too large for an Int cannot trap (same value otherwise).
+        let wanted = 1 + Int(min(config.extraFiles.sample(&rng), Double(codebase.filesPerArea - 1)))
         fileScratch.removeAll(keepingCapacity: true)
         var tries = 0
         while fileScratch.count < wanted && tries < 8 * wanted {

@@ -34,7 +34,7 @@ private let longScenario = ScenarioFixtures.text([
         #expect(result.status == status, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.first == "stopping: letting the runs in progress finish")
+        #expect(lines.first == "stopping the runs in progress")
         let last = String(lines.last ?? "")
         #expect(last.hasPrefix("interrupted after ") && last.contains(" of 2000 runs; "), "\(last)")
         #expect(last.hasSuffix("; the finished runs are saved in results/swarmsim.sqlite; run the same command again to finish"), "\(last)")
@@ -80,5 +80,42 @@ private let longScenario = ScenarioFixtures.text([
         #expect(result.status == 130, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasSuffix(" of 2000 runs; nothing was checked\n"), "\(result.stderr)")
+    }
+}
+
+/// A single run far too long to wait for, stopped by a signal while it runs.
+@Suite struct RunInProgressInterruptTests {
+    @Test("SIGTERM stops a run in progress within seconds, however long the run would take, and exits 143.")
+    func signalStopsRunInProgress() throws {
+        let workspace = try Workspace(ScenarioFixtures.text([
+            "name": "endless", "replications": 1, "duration_hours": 1_000_000, "sample_every_hours": 1000, "agents": ["count": 300],
+        ]))
+        let running = try BuiltBinary.start(["run", workspace.scenario, "--out", "out"], in: workspace.folder)
+        // The output folder appears once the signal handlers are in place and the run has started.
+        let deadline = Date().addingTimeInterval(60)
+        while !workspace.exists("out") && Date() < deadline && running.process.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        let sent = Date()
+        kill(running.process.processIdentifier, SIGTERM)
+        let result = running.wait()
+        #expect(result.status == 143, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(sent) < 10)
+        #expect(result.stderr.contains("interrupted after 0 of 1 runs"), "\(result.stderr)")
+    }
+
+    @Test("A runaway run ends with an error naming the run, the hour it reached and the likely parameter; nothing is written.")
+    func runawayRunIsReported() throws {
+        let workspace = try Workspace(ScenarioFixtures.text([
+            "name": "runaway", "replications": 1, "duration_hours": 100, "sample_every_hours": 10, "agents": ["count": 5],
+            "topology": ["kind": "flat-lock"], "locks": ["acquisition": "polling", "poll_interval_hours": 1e-6],
+            "max_events_per_run": 100_000,
+        ]))
+        let result = try workspace.run(["run", workspace.scenario, "--out", "out"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Error: run 1 (variant \"flat-lock\", sweep point 0, replicate 0) processed "), "\(result.stderr)")
+        #expect(result.stderr.contains("most of its last events are due to locks.poll_interval_hours, likely too small"), "\(result.stderr)")
+        #expect(try workspace.entries("out").isEmpty)
     }
 }

@@ -42,7 +42,7 @@ import Testing
     func badDistributionIsRefused() throws {
         let result = try BuiltBinary.run(["sample", #"{"beta": {"a": 0, "b": 2}}"#])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("distribution.beta.a: must be greater than 0 (found 0)"))
+        #expect(result.stderr.contains("distribution.beta.a: must be between 0.001 and 1e15 (found 0)"))
         #expect(result.stdout.isEmpty)
     }
 }

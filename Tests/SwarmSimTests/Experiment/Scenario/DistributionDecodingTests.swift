@@ -95,14 +95,14 @@ private let knownFamilies = "constant, uniform, exponential, normal, lognormal, 
     func negativeSdWording() throws {
         let decoded = try decode(#"{"normal": {"mean": 1, "sd": -1}}"#)
         #expect(decoded.distribution == nil)
-        #expect(decoded.descriptions == ["task.size.normal.sd: must be greater than 0 (found -1)"])
+        #expect(decoded.descriptions == ["task.size.normal.sd: must be greater than 0 and at most 1e15 (found -1)"])
     }
 
     @Test("A beta shape of 0 is refused with the pinned wording.")
     func zeroBetaShapeWording() throws {
         let decoded = try decode(#"{"beta": {"a": 0, "b": 2}}"#)
         #expect(decoded.distribution == nil)
-        #expect(decoded.descriptions == ["task.size.beta.a: must be greater than 0 (found 0)"])
+        #expect(decoded.descriptions == ["task.size.beta.a: must be between 0.001 and 1e15 (found 0)"])
     }
 
     @Test("An unknown family is refused, suggesting the family it most resembles.")

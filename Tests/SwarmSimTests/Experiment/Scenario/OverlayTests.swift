@@ -95,7 +95,7 @@ private func json(_ text: String) throws -> JSONValue {
         #expect(F.problems(text, settings: ["sweep=1"]) == [
             "test.json: setting sweep: cannot be set outside the scenario file; set sweep.PATH=[VALUES] to sweep one path",
         ])
-        #expect(F.problems(text, settings: ["duration_hours=-1"]) == ["test.json: setting duration_hours: must be greater than 0 (found -1)"])
+        #expect(F.problems(text, settings: ["duration_hours=-1"]) == ["test.json: setting duration_hours: must be between 1e-06 and 1000000 (found -1)"])
     }
 
     @Test("A message names a setting as the wording names its origin; the library's own wording spells no flag.")

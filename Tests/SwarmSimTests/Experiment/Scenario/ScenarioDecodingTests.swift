@@ -72,7 +72,7 @@ private typealias F = ScenarioFixtures
         let text = F.text(["sweep": ["agents.count": [2, 0], "tasks.difficulty": [["beta": ["a": 0, "b": 1]], ["normal": ["mean": 0.5]]]]])
         #expect(Set(F.problems(text)) == [
             "test.json: sweep.agents.count[1]: must be a whole number, at least 1 and at most 1000000 (found 0)",
-            "test.json: sweep.tasks.difficulty[0].beta.a: must be greater than 0 (found 0)",
+            "test.json: sweep.tasks.difficulty[0].beta.a: must be between 0.001 and 1e15 (found 0)",
             "test.json: sweep.tasks.difficulty[1].normal.sd: is required",
         ])
     }
@@ -113,7 +113,7 @@ private typealias F = ScenarioFixtures
             #"test.json: variants[2].topology.kind: must be one of flat-lock, optimistic, planner-worker, integrator, planner-executor, continuous-executor; did you mean "flat-lock"? (found "flat-locks")"#,
             #"test.json: sweep.agents.cout: unknown key; did you mean "count"?"#,
             #"test.json: setting locks.lease_hour: unknown key; did you mean "lease_hours"?"#,
-            "test.json: sweep.board.hours_per_entry[0]: must be 0 or more (found -1)",
+            "test.json: sweep.board.hours_per_entry[0]: must be between 0 and 1000000 (found -1)",
             #"test.json: expect[0].metric: unknown metric; did you mean "effective_agents"? (found "efective_agents")"#,
         ])
     }

@@ -39,7 +39,7 @@ private typealias F = ScenarioFixtures
             "test.json: not valid JSON: line 1, column 46: a comma before ] (a trailing comma is not JSON); remove it",
         ])
         #expect(F.problems("{\"name\": \"x\", \"seed\": 2, \"agents\": {\"count\": 2}, \"seed\": 3}") == [
-            "test.json: not valid JSON: line 1, column 50: the key \"seed\" is written twice in one object; give it once",
+            "test.json: not valid JSON: line 1, column 50: seed is written twice in one object (first at line 1, column 15); give it once",
         ])
         // Commas and braces inside strings, the same key in two objects, and escapes are fine.
         #expect(F.problems(#"{"name": "a,}", "description": "\",]", "agents": {"count": 2}, "codebase": {"areas": 2}, "variants": [{"label": "x", "agents": {"count": 3}}]}"#) == [])

@@ -116,7 +116,7 @@ private typealias F = ScenarioFixtures
         let uneven = #"{"name": "z", "sweep": {"zip": {"agents.count": [2, 4], "build.slots": [1]}}}"#
         #expect(F.problems(uneven) == ["test.json: sweep.zip: paired paths need as many values each: agents.count has 2, build.slots has 1"])
         #expect(F.problems(#"{"name": "z", "sweep": {"zip": {"agents.count": [2], "agents": [1]}}}"#) == [
-            "test.json: sweep.zip.agents: overlaps sweep.zip.agents.count; sweep one or the other",
+            "test.json: sweep.zip.agents: sweeps the whole section agents; sweep its parameters one by one, e.g. agents.count",
         ])
     }
 

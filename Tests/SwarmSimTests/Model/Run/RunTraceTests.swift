@@ -5,10 +5,10 @@ import Testing
 @Suite struct RunTraceTests {
     @Test("a traced run measures what an untraced one does; each agent's slices tile its time and sum, per activity, to the run's shares.",
           arguments: 0..<40)
-    func slicesTileAndSumToShares(seed: Int) {
+    func slicesTileAndSumToShares(seed: Int) throws {
         let drawn = RandomConfiguration(seed: seed)
         let plain = Simulation.run(drawn.config, seed: UInt64(seed), durationHours: 48, sampleEveryHours: 8)
-        let (traced, trace) = Simulation.trace(drawn.config, seed: UInt64(seed), durationHours: 48, sampleEveryHours: 8)
+        let (traced, trace) = try Simulation.trace(drawn.config, seed: UInt64(seed), durationHours: 48, sampleEveryHours: 8, within: .unlimited)
         #expect(traced == plain, "\(drawn.description)")
         let end = trace.end
         #expect(end == plain[.simulatedHours], "\(drawn.description)")
@@ -31,12 +31,12 @@ import Testing
     }
 
     @Test("the shared tracks start at 0 and record only changes, in time order.")
-    func levelsRecordChanges() {
+    func levelsRecordChanges() throws {
         var config = ModelConfig()
         config.topology.kind = .flatLock
         config.agents.count = 12
         config.build.slots = 1
-        let (_, trace) = Simulation.trace(config, seed: 3, durationHours: 24, sampleEveryHours: 4)
+        let (_, trace) = try Simulation.trace(config, seed: 3, durationHours: 24, sampleEveryHours: 4, within: .unlimited)
         for track in SharedTrack.allCases {
             let levels = trace.levels.filter { $0.track == track }
             #expect(levels.first.map { $0.time == 0 && $0.value == 0 } == true, "\(track)")
