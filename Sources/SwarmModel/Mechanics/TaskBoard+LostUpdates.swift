@@ -15,7 +15,7 @@
 /// undoes only their updates.
 extension TaskBoard {
     /// Undoes the updates written after `read` (only unguarded ones when `unguardedOnly`), compacting
-    /// each list in place (index loops, so nothing is copied or allocated).
+    /// each list in place (so nothing is copied or allocated).
     /// - Complexity: O(entries), and nothing when no such update exists.
     mutating func undoUpdates(after read: Double, unguardedOnly: Bool, _ world: inout World) {
         guard (unguardedOnly ? lastUnguardedWrite : lastWrite) > read else { return }
@@ -36,18 +36,11 @@ extension TaskBoard {
             }
         }
         doneMarks.removeLast(doneMarks.count - kept)
-        kept = 0
-        for index in claimed.indices {
-            let claim = claimed[index]
-            if lost(claim.claimed) {
-                world.counters.lostUpdates += 1
-                list(claim.slot, &world)
-            } else {
-                claimed[kept] = claim
-                kept += 1
-            }
+        for claim in claimed where lost(claim.claimed) {
+            world.counters.lostUpdates += 1
+            list(claim.slot, &world)
         }
-        claimed.removeLast(claimed.count - kept)
+        claimed.removeAll { lost($0.claimed) }
     }
 
     /// A claim in agent `a`'s name on a task it does not hold: one a stale write restored when it
