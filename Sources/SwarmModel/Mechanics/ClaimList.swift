@@ -8,6 +8,13 @@ struct ClaimList: Sequence {
     private var indexOfSlot: [Int32] = []
     /// Claims held.
     private(set) var count = 0
+    /// Indexed by agent: the claims in its name (more than one only when a stale write restored one).
+    private var countByAgent: [Int32] = []
+
+    /// The number of claims in agent `a`'s name.
+    func claims(by a: AgentID) -> Int {
+        a.index < countByAgent.count ? Int(countByAgent[a]) : 0
+    }
 
     /// The claim on task `slot`, if any.
     func claim(on slot: Int32) -> TaskBoard.Claim? {
@@ -20,9 +27,13 @@ struct ClaimList: Sequence {
         if Int(claim.slot) >= indexOfSlot.count {
             indexOfSlot.append(contentsOf: repeatElement(-1, count: Int(claim.slot) + 1 - indexOfSlot.count))
         }
+        if claim.agent.index >= countByAgent.count {
+            countByAgent.append(contentsOf: repeatElement(0, count: claim.agent.index + 1 - countByAgent.count))
+        }
         indexOfSlot[Int(claim.slot)] = Int32(entries.count)
         entries.append(claim)
         count += 1
+        countByAgent[claim.agent] += 1
     }
 
     /// Removes and returns the claim on task `slot`, if any.
@@ -32,6 +43,7 @@ struct ClaimList: Sequence {
         entries[Int(indexOfSlot[Int(slot)])] = nil
         indexOfSlot[Int(slot)] = -1
         count -= 1
+        countByAgent[claim.agent] -= 1
         if entries.count > 32 && entries.count > 2 * count { compact() }
         return claim
     }
@@ -43,6 +55,7 @@ struct ClaimList: Sequence {
                 entries[index] = nil
                 indexOfSlot[Int(claim.slot)] = -1
                 count -= 1
+                countByAgent[claim.agent] -= 1
             }
         }
         compact()

@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 
 /// The shared board of the peer topologies: open tasks listed for anyone to claim, entries for
@@ -59,6 +60,9 @@ struct TaskBoard {
     private(set) var claimOf: [Int32]
     /// When each peer's board operation in progress read the board (infinity: none in progress).
     private(set) var readAt: [Double]
+    /// Operations begun, in the order they began (so oldest read first: reads are made at the
+    /// current time), including ended ones, which `oldestOperationRead` drops lazily.
+    var reads = Deque<(agent: AgentID, time: Double)>()
     /// Done marks are pruned once there are this many (see `pruneDoneMarks`).
     var doneMarksPruneAt = 16
     /// A stale write has restored a claim to a peer that may have moved on since.
@@ -106,6 +110,7 @@ struct TaskBoard {
     /// Agent `a` starts a board operation: it reads the board now.
     mutating func beginOperation(_ a: AgentID, at now: Double) {
         readAt[a] = now
+        reads.append((a, now))
     }
 
     /// Agent `a`'s operation ends without writing (a failed versioned write, a crash).

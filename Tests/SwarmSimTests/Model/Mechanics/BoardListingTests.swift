@@ -69,7 +69,7 @@ import Testing
         #expect(listing.oldest == expected.first)
     }
 
-    @Test("Claims keep their writing order through removals and compactions, and are found by task slot.")
+    @Test("Claims keep their writing order through removals and compactions, and are found by task slot and counted by agent.")
     func claimsKeepWritingOrder() {
         var claims = ClaimList()
         let stamp = TaskBoard.Stamp(time: 0, guarded: true)
@@ -86,5 +86,6 @@ import Testing
         #expect(claims.count == expected.count)
         #expect(claims.claim(on: 4)?.agent == AgentID(4))
         #expect(claims.claim(on: 9) == nil)
+        #expect(claims.claims(by: AgentID(4)) == expected.filter { $0 % 7 == 4 }.count)
     }
 }
