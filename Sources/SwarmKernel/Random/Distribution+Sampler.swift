@@ -2,7 +2,8 @@ import Foundation
 
 extension Distribution {
     /// A family as its sampler needs it: the constants derived from the parameters (a log-normal's
-    /// mu and sigma, a gamma's Marsaglia-Tsang d and c, Poisson's PTRS constants) are computed once,
+    /// mu and sigma, a gamma's Marsaglia-Tsang d and c, Poisson's PTRS constants, Zipf's and
+    /// choice's alias tables) are computed once,
     /// when the distribution is made, rather than on every draw.
     @usableFromInline
     enum Sampler: Sendable {
@@ -16,9 +17,9 @@ extension Distribution {
         case bernoulli(p: Double)
         case poissonBySearch(PoissonSearch)
         case poissonByRejection(PoissonRejection)
-        /// Zipf ranks 1...n or choice values, by the cumulative table.
-        case zipf
-        case choice(values: [Double])
+        /// Zipf ranks 1...n or choice values, by an alias table.
+        case zipf(AliasTable)
+        case choice(values: [Double], AliasTable)
 
         init(_ family: Family) {
             switch family {
@@ -35,8 +36,8 @@ extension Distribution {
             case .bernoulli(let p): self = .bernoulli(p: p)
             case .poisson(let mean):
                 self = mean < 10 ? .poissonBySearch(PoissonSearch(mean: mean)) : .poissonByRejection(PoissonRejection(mean: mean))
-            case .zipf: self = .zipf
-            case .choice(let values, _): self = .choice(values: values)
+            case .zipf(let n, let s): self = .zipf(AliasTable(weights: (1...n).map { pow(Double($0), -s) }))
+            case .choice(let values, let weights): self = .choice(values: values, AliasTable(weights: weights))
             }
         }
     }

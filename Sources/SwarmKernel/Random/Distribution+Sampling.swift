@@ -2,7 +2,7 @@ import Foundation
 
 extension Distribution {
     /// One draw from the distribution, consuming random numbers from `rng` only.
-    /// - Complexity: O(1) expected; O(log n) for Zipf and choice.
+    /// - Complexity: O(1) expected.
     @inlinable @inline(__always)
     public func sample(_ rng: inout Xoshiro256StarStar) -> Double {
         // Exponential draws are by far the most common (every Poisson process), so they skip the
@@ -40,10 +40,10 @@ extension Distribution {
             return poisson.sample(&rng)
         case .poissonByRejection(let poisson):
             return poisson.sample(&rng)
-        case .zipf:
-            return Double(tableIndex(rng.nextUnit()) + 1)
-        case .choice(let values):
-            return values[tableIndex(rng.nextUnit())]
+        case .zipf(let table):
+            return Double(table.index(&rng) + 1)
+        case .choice(let values, let table):
+            return values[table.index(&rng)]
         }
     }
 
@@ -144,18 +144,6 @@ extension Distribution {
             negative = bits & 0x800 != 0
             position = bits >> 12
         }
-    }
-
-    /// The first index whose cumulative probability exceeds `u` (binary search).
-    @usableFromInline
-    func tableIndex(_ u: Double) -> Int {
-        var low = 0
-        var high = cumulative.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid] > u { high = mid } else { low = mid + 1 }
-        }
-        return low
     }
 
     /// A normal draw restricted to [low, high] by rejection; decoding refuses windows holding less

@@ -31,7 +31,7 @@ public struct Distribution: Sendable, Equatable {
     }
 
     public let family: Family
-    /// Cumulative probabilities for table-driven families (Zipf, choice); empty otherwise.
+    /// Cumulative probabilities for table-driven families (Zipf, choice), for their moments; empty otherwise.
     @usableFromInline let cumulative: [Double]
     /// The family with the constants its sampler derives from the parameters, computed here once.
     @usableFromInline let sampler: Sampler
