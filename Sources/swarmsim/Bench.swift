@@ -8,7 +8,7 @@ import SwarmAnalysis
 extension SwarmSimCommand {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Time the kernel on the closed lock model (machine-repairman) and print events and task cycles per second.",
+            abstract: "Time the kernel on the closed lock model (machine-repairman) and print events and task cycles per second, or time model runs (--model) and print ns per event, or a sweep's serial share (--sweep).",
             discussion: """
                 Each of N agents works an exponential time with mean 1 hour, then holds one FIFO lock \
                 for an exponential time with mean 1/N hours, so the lock runs near saturation and the \
@@ -18,6 +18,9 @@ extension SwarmSimCommand {
                 scenario: a sample of its runs (--runs) is simulated, stored, written as CSV rows and \
                 read back one at a time, and it prints the CPU time of each step per run, serial work as \
                 a share of simulation work and the speed-up Amdahl's law allows at 8, 32 and 64 jobs.
+
+                With --model, each named topology runs the default model at each agent count for --hours \
+                simulated hours instead (e.g. bench --model flat-lock optimistic --agents 100 1000 10000).
                 """
         )
 
@@ -36,17 +39,32 @@ extension SwarmSimCommand {
         @Option(help: "With --sweep: how many runs of the plan to time, spread over it.")
         var runs = 300
 
+        @Option(name: .customLong("model"), parsing: .upToNextOption,
+                help: "Topologies whose default model runs to time instead of the closed lock model.")
+        var topologies: [String] = []
+
+        @Option(help: "Simulated hours per model run (with --model).")
+        var hours = 168.0
+
         func validate() throws {
             guard agentCounts.allSatisfy({ $0 >= 1 }) else {
                 throw ValidationError("--agents takes counts of 1 or more, e.g. --agents 20 1000.")
             }
             guard cycles >= 1 else { throw ValidationError("--cycles must be 1 or more.") }
             guard runs >= 1 else { throw ValidationError("--runs must be 1 or more.") }
+            for name in topologies where TopologyKind(rawValue: name) == nil {
+                throw ValidationError("--model takes topology kinds (\(TopologyKind.allCases.map(\.rawValue).joined(separator: ", "))), found \(name).")
+            }
+            guard hours > 0 else { throw ValidationError("--hours must be positive.") }
         }
 
         func run() throws {
             if let sweep {
                 return try SweepBench(plan: RunPlan(Scenario.load(file: sweep)), runs: runs).run()
+            }
+            if !topologies.isEmpty {
+                ModelBench(topologies: topologies.compactMap(TopologyKind.init(rawValue:)), agentCounts: agentCounts, hours: hours, seed: seed).run()
+                return
             }
             for agents in agentCounts {
                 var system = ClosedLockSystem(

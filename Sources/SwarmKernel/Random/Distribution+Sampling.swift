@@ -2,7 +2,7 @@ import Foundation
 
 extension Distribution {
     /// One draw from the distribution, consuming random numbers from `rng` only.
-    /// - Complexity: O(1) expected; O(log n) for Zipf and choice.
+    /// - Complexity: O(1) expected.
     @inlinable @inline(__always)
     public func sample(_ rng: inout Xoshiro256StarStar) -> Double {
         // Exponential draws are by far the most common (every Poisson process), so they skip the
@@ -13,37 +13,37 @@ extension Distribution {
         return sampleByFamily(&rng)
     }
 
-    /// `sample` for every family (exponential included).
+    /// `sample` for every family (exponential included), with the constants `sampler` holds.
     @usableFromInline
     func sampleByFamily(_ rng: inout Xoshiro256StarStar) -> Double {
-        switch family {
+        switch sampler {
         case .constant(let value):
             return value
-        case .uniform(let low, let high):
-            return low + (high - low) * rng.nextUnit()
+        case .uniform(let low, let width):
+            return low + width * rng.nextUnit()
         case .exponential(let mean):
             return mean * Distribution.standardExponential(&rng)
         case .normal(let mean, let sd, let low, let high):
-            return Distribution.truncatedNormal(mean: mean, sd: sd, low: low ?? -.infinity, high: high ?? .infinity, &rng)
-        case .lognormal(let mean, let sd):
-            let sigma2 = log1p((sd * sd) / (mean * mean))
-            let mu = log(mean) - sigma2 / 2
-            return exp(mu + sqrt(sigma2) * Distribution.standardNormal(&rng))
-        case .gamma(let shape, let scale):
-            return scale * Distribution.standardGamma(shape: shape, &rng)
+            return Distribution.truncatedNormal(mean: mean, sd: sd, low: low, high: high, &rng)
+        case .lognormal(let mu, let sigma):
+            return exp(mu + sigma * Distribution.standardNormal(&rng))
+        case .gamma(let gamma, let scale):
+            return scale * gamma.sample(&rng)
         case .beta(let a, let b):
             // In logs, so that shapes far below 1 (whose gamma draws underflow to 0) stay finite.
-            let logX = Distribution.logStandardGamma(shape: a, &rng)
-            let logY = Distribution.logStandardGamma(shape: b, &rng)
+            let logX = a.logSample(&rng)
+            let logY = b.logSample(&rng)
             return 1 / (1 + exp(logY - logX))
         case .bernoulli(let p):
             return rng.nextUnit() < p ? 1 : 0
-        case .poisson(let mean):
-            return Distribution.poisson(mean: mean, &rng)
-        case .zipf:
-            return Double(tableIndex(rng.nextUnit()) + 1)
-        case .choice(let values, _):
-            return values[tableIndex(rng.nextUnit())]
+        case .poissonBySearch(let poisson):
+            return poisson.sample(&rng)
+        case .poissonByRejection(let poisson):
+            return poisson.sample(&rng)
+        case .zipf(let table):
+            return Double(table.index(&rng) + 1)
+        case .choice(let values, let table):
+            return values[table.index(&rng)]
         }
     }
 
@@ -92,25 +92,58 @@ extension Distribution {
         }
     }
 
-    /// The first index whose cumulative probability exceeds `u` (binary search).
-    @usableFromInline
-    func tableIndex(_ u: Double) -> Int {
-        var low = 0
-        var high = cumulative.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if cumulative[mid] > u { high = mid } else { low = mid + 1 }
+    /// A standard normal draw by the ziggurat method (Marsaglia and Tsang, 2000; tables in
+    /// NormalZiggurat.swift), like `standardExponential` for the magnitude: bits 3...10 pick one of
+    /// 256 equal-area layers, bit 11 the sign and the top 52 bits a point across the layer, and about
+    /// 99% of draws are accepted at once, with no logarithm, cosine or square root. The rest go to
+    /// `standardNormalSlowPath`. Each draw starts from fresh bits, so its value never depends on an
+    /// earlier draw.
+    @inlinable @inline(__always)
+    package static func standardNormal(_ rng: inout Xoshiro256StarStar) -> Double {
+        let bits = rng.next()
+        let layer = Int(truncatingIfNeeded: (bits >> 3) & 0xFF)
+        let negative = bits & 0x800 != 0
+        let position = bits >> 12
+        return normalZigguratLayers.withUnsafeBufferPointer { layers in
+            if position < layers[2 &* layer &+ 1] {
+                let x = Double(Int64(bitPattern: position)) * Double(bitPattern: layers[2 &* layer])
+                return negative ? -x : x
+            }
+            return standardNormalSlowPath(layer: layer, negative: negative, position: position, &rng)
         }
-        return low
     }
 
-    /// A standard normal draw by the Box-Muller transform (the second variate is not kept, so a
-    /// draw's value never depends on an earlier draw).
+    /// The rare steps of `standardNormal`: the wedge test between a layer's rectangle and the curve,
+    /// the tail beyond r (Marsaglia's 1964 method, on exponential draws), and fresh draws after a
+    /// rejection.
     @usableFromInline
-    package static func standardNormal(_ rng: inout Xoshiro256StarStar) -> Double {
-        let u1 = rng.nextOpenUnit()
-        let u2 = rng.nextUnit()
-        return sqrt(-2 * log(u1)) * cos(2 * Double.pi * u2)
+    @inline(never)
+    static func standardNormalSlowPath(layer: Int, negative: Bool, position: UInt64, _ rng: inout Xoshiro256StarStar) -> Double {
+        var layer = layer
+        var negative = negative
+        var position = position
+        while true {
+            let width = Double(bitPattern: normalZigguratLayers[2 * layer])
+            let x = Double(Int64(bitPattern: position)) * width
+            if position < normalZigguratLayers[2 * layer + 1] { return negative ? -x : x }
+            if layer == 0 {
+                // Beyond r the density is proportional to exp(-x^2 / 2): r + E1 / r, accepted when
+                // 2 E2 > (E1 / r)^2, for independent standard exponentials E1 and E2.
+                while true {
+                    let excess = standardExponential(&rng) / normalZigguratR
+                    if 2 * standardExponential(&rng) > excess * excess {
+                        return negative ? -(normalZigguratR + excess) : normalZigguratR + excess
+                    }
+                }
+            }
+            let low = normalZigguratDensities[layer]
+            let high = normalZigguratDensities[layer - 1]
+            if low + rng.nextUnit() * (high - low) < exp(-0.5 * x * x) { return negative ? -x : x }
+            let bits = rng.next()
+            layer = Int(truncatingIfNeeded: (bits >> 3) & 0xFF)
+            negative = bits & 0x800 != 0
+            position = bits >> 12
+        }
     }
 
     /// A normal draw restricted to [low, high] by rejection; decoding refuses windows holding less
@@ -120,82 +153,6 @@ extension Distribution {
         while true {
             let x = mean + sd * standardNormal(&rng)
             if x >= low && x <= high { return x }
-        }
-    }
-
-    /// A Gamma(shape, 1) draw: Marsaglia and Tsang (2000) for shape >= 1, boosted by U^(1/shape) below.
-    @usableFromInline
-    static func standardGamma(shape: Double, _ rng: inout Xoshiro256StarStar) -> Double {
-        if shape < 1 {
-            let boost = pow(rng.nextOpenUnit(), 1 / shape)
-            return standardGamma(shape: shape + 1, &rng) * boost
-        }
-        return marsagliaTsang(shape: shape, &rng)
-    }
-
-    /// log of a Gamma(shape, 1) draw, consuming the same numbers as `standardGamma`: finite even
-    /// when the draw itself would underflow to 0.
-    @usableFromInline
-    static func logStandardGamma(shape: Double, _ rng: inout Xoshiro256StarStar) -> Double {
-        if shape < 1 {
-            let logBoost = log(rng.nextOpenUnit()) / shape
-            return log(marsagliaTsang(shape: shape + 1, &rng)) + logBoost
-        }
-        return log(marsagliaTsang(shape: shape, &rng))
-    }
-
-    /// Marsaglia and Tsang's squeeze-and-reject method for Gamma(shape, 1), shape >= 1.
-    @usableFromInline
-    static func marsagliaTsang(shape: Double, _ rng: inout Xoshiro256StarStar) -> Double {
-        let d = shape - 1.0 / 3.0
-        let c = 1 / sqrt(9 * d)
-        while true {
-            var x: Double
-            var v: Double
-            repeat {
-                x = standardNormal(&rng)
-                v = 1 + c * x
-            } while v <= 0
-            v = v * v * v
-            let u = rng.nextOpenUnit()
-            if u < 1 - 0.0331 * x * x * x * x { return d * v }
-            if log(u) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
-        }
-    }
-
-    /// A Poisson draw: inversion by sequential search for small means, Hörmann's PTRS
-    /// transformed rejection (1993, as in NumPy) from a mean of 10 up.
-    @usableFromInline
-    static func poisson(mean: Double, _ rng: inout Xoshiro256StarStar) -> Double {
-        if mean <= 0 { return 0 }
-        if mean < 10 {
-            var k = 0.0
-            var p = exp(-mean)
-            var cumulative = p
-            let u = rng.nextUnit()
-            while u > cumulative && p > 0 {
-                k += 1
-                p *= mean / k
-                cumulative += p
-            }
-            return k
-        }
-        let slam = sqrt(mean)
-        let loglam = log(mean)
-        let b = 0.931 + 2.53 * slam
-        let a = -0.059 + 0.02483 * b
-        let invalpha = 1.1239 + 1.1328 / (b - 3.4)
-        let vr = 0.9277 - 3.6224 / (b - 2)
-        while true {
-            let u = rng.nextUnit() - 0.5
-            let v = rng.nextUnit()
-            let us = 0.5 - abs(u)
-            let k = ((2 * a / us + b) * u + mean + 0.43).rounded(.down)
-            if us >= 0.07 && v <= vr { return k }
-            if k < 0 || (us < 0.013 && v > us) { continue }
-            if log(v) + log(invalpha) - log(a / (us * us) + b) <= -mean + k * loglam - lgamma(k + 1) {
-                return k
-            }
         }
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Every duration, size and trait in the model is one of these, so a scenario can say `2` (a
 /// constant) or `{"exponential": {"mean": 2}}`. Discrete families (Bernoulli, Poisson, Zipf, choice)
-/// yield whole numbers as `Double`. Tables that sampling needs (Zipf and choice cumulative weights)
-/// are built once here, so a draw allocates nothing.
+/// yield whole numbers as `Double`. Tables and constants that sampling needs (Zipf and choice
+/// cumulative weights, a gamma's Marsaglia-Tsang constants...) are built once here, so a draw
+/// allocates nothing and recomputes nothing.
 public struct Distribution: Sendable, Equatable {
     /// The family and its parameters, exactly as configured.
     public enum Family: Sendable, Equatable {
@@ -30,12 +31,15 @@ public struct Distribution: Sendable, Equatable {
     }
 
     public let family: Family
-    /// Cumulative probabilities for table-driven families (Zipf, choice); empty otherwise.
+    /// Cumulative probabilities for table-driven families (Zipf, choice), for their moments; empty otherwise.
     @usableFromInline let cumulative: [Double]
+    /// The family with the constants its sampler derives from the parameters, computed here once.
+    @usableFromInline let sampler: Sampler
 
     /// A distribution of `family`, whose parameters must already be valid (decoding checks them).
     public init(_ family: Family) {
         self.family = family
+        sampler = Sampler(family)
         switch family {
         case .zipf(let n, let s):
             cumulative = Distribution.normalisedCumulative((1...n).map { pow(Double($0), -s) })

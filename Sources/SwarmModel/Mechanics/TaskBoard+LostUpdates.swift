@@ -15,7 +15,7 @@
 /// undoes only their updates.
 extension TaskBoard {
     /// Undoes the updates written after `read` (only unguarded ones when `unguardedOnly`), compacting
-    /// each list in place (index loops, so nothing is copied or allocated).
+    /// each list in place (so nothing is copied or allocated).
     /// - Complexity: O(entries), and nothing when no such update exists.
     mutating func undoUpdates(after read: Double, unguardedOnly: Bool, _ world: inout World) {
         guard (unguardedOnly ? lastUnguardedWrite : lastWrite) > read else { return }
@@ -36,18 +36,11 @@ extension TaskBoard {
             }
         }
         doneMarks.removeLast(doneMarks.count - kept)
-        kept = 0
-        for index in claimed.indices {
-            let claim = claimed[index]
-            if lost(claim.claimed) {
-                world.counters.lostUpdates += 1
-                list(claim.slot, &world)
-            } else {
-                claimed[kept] = claim
-                kept += 1
-            }
+        for claim in claimed where lost(claim.claimed) {
+            world.counters.lostUpdates += 1
+            list(claim.slot, &world)
         }
-        claimed.removeLast(claimed.count - kept)
+        claimed.removeAll { lost($0.claimed) }
     }
 
     /// A claim in agent `a`'s name on a task it does not hold: one a stale write restored when it
@@ -56,6 +49,8 @@ extension TaskBoard {
     func staleClaim(of a: AgentID) -> Int32? {
         guard mayHoldStaleClaims else { return nil }
         let holding = claimOf[a]
+        let ownClaims = holding >= 0 && claimed.claim(on: holding)?.agent == a ? 1 : 0
+        guard claimed.claims(by: a) > ownClaims else { return nil }
         return claimed.first { $0.agent == a && $0.slot != holding }?.slot
     }
 
@@ -64,7 +59,7 @@ extension TaskBoard {
     /// reach a threshold that doubles with the marks kept, so it costs O(1) per mark amortised.
     mutating func pruneDoneMarks(_ world: inout World) {
         guard doneMarks.count >= doneMarksPruneAt else { return }
-        let oldestRead = readAt.min() ?? .infinity
+        let oldestRead = oldestOperationRead()
         var kept = 0
         for index in doneMarks.indices {
             let mark = doneMarks[index]
@@ -77,5 +72,22 @@ extension TaskBoard {
         }
         doneMarks.removeLast(doneMarks.count - kept)
         doneMarksPruneAt = max(16, 2 * kept)
+    }
+}
+
+extension TaskBoard {
+    /// When the oldest operation still in progress read the board (infinity: none is), in O(1)
+    /// amortised rather than a scan of every peer: reads are made at the current time, so the first
+    /// begun operation still in progress read first. Ended ones are dropped from the front as they
+    /// surface, and all at once if they pile up behind a long operation, so the list stays
+    /// within twice the peers.
+    mutating func oldestOperationRead() -> Double {
+        while let first = reads.first, readAt[first.agent] != first.time {
+            reads.removeFirst()
+        }
+        if reads.count > 2 * readAt.count + 16 {
+            reads.removeAll { readAt[$0.agent] != $0.time }
+        }
+        return reads.first?.time ?? .infinity
     }
 }

@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 
 /// The shared board of the peer topologies: open tasks listed for anyone to claim, entries for
@@ -32,11 +33,11 @@ struct TaskBoard {
         let done: Stamp
     }
 
-    /// Open tasks on the board, oldest first.
-    private(set) var listed: [Int32] = []
+    /// Open tasks on the board, oldest first, grouped by difficulty for weighted picks.
+    private(set) var listed: BoardListing
     /// Claims not yet marked done, oldest first. A task has at most one entry on the board
     /// (listing, claim or done mark); a claim a stale write undid is gone, its task listed again.
-    var claimed: [Claim] = []
+    var claimed = ClaimList()
     /// Done marks recent enough that a write in progress could have read the board before them.
     var doneMarks: [DoneMark] = []
     /// Done entries written and not undone; the board keeps the last `done_entries_kept` of them.
@@ -54,13 +55,14 @@ struct TaskBoard {
     /// The stamp of the write in progress, given to the updates it makes.
     var writeStamp = Stamp(time: 0, guarded: true)
     let config: BoardConfig
-    /// Scratch space for one pick's choice weights, kept to avoid reallocating it every pick.
-    private var weights: [Double] = []
     /// The task each peer claimed and must mark done, or -1 (the peer does not know when a stale
     /// write has undone its claim).
     private(set) var claimOf: [Int32]
     /// When each peer's board operation in progress read the board (infinity: none in progress).
     private(set) var readAt: [Double]
+    /// Operations begun, in the order they began (so oldest read first: reads are made at the
+    /// current time), including ended ones, which `oldestOperationRead` drops lazily.
+    var reads = Deque<(agent: AgentID, time: Double)>()
     /// Done marks are pruned once there are this many (see `pruneDoneMarks`).
     var doneMarksPruneAt = 16
     /// A stale write has restored a claim to a peer that may have moved on since.
@@ -75,6 +77,7 @@ struct TaskBoard {
 
     init(config: BoardConfig, peers: Int) {
         self.config = config
+        listed = BoardListing(avoidanceStrength: config.avoidanceStrength)
         target = max(1, Int((Double(peers) * config.openTasksPerAgent).rounded(.up)))
         patience = target
         claimOf = Array(repeating: -1, count: peers)
@@ -89,7 +92,7 @@ struct TaskBoard {
     /// Whether the board records agent `a`'s claim on the task it holds.
     func hasClaimOfRecord(_ a: AgentID) -> Bool {
         let slot = claimOf[a]
-        return slot >= 0 && claimed.contains { $0.slot == slot && $0.agent == a }
+        return slot >= 0 && claimed.claim(on: slot)?.agent == a
     }
 
     /// Entries an agent reads or rewrites in one board operation.
@@ -107,6 +110,7 @@ struct TaskBoard {
     /// Agent `a` starts a board operation: it reads the board now.
     mutating func beginOperation(_ a: AgentID, at now: Double) {
         readAt[a] = now
+        reads.append((a, now))
     }
 
     /// Agent `a`'s operation ends without writing (a failed versioned write, a crash).
@@ -128,29 +132,15 @@ struct TaskBoard {
         if !guarded { lastUnguardedWrite = world.now }
     }
 
-    /// Agent `a` picks its next piece of work from the board and claims it.
+    /// Agent `a` picks its next piece of work from the board and claims it: a listed task with
+    /// probability proportional to exp(-k rho d).
     private mutating func pick(_ a: AgentID, _ world: inout World) -> Pick {
         refill(&world)
         let rho = world.agents[a].traits.riskAversion
         if world.chance(a, config.busyworkProbability * rho) { return .busywork }
         guard !listed.isEmpty else { return .nothing }
-        weights.removeAll(keepingCapacity: true)
-        var total = 0.0
-        for slot in listed {
-            let weight = exp(-config.avoidanceStrength * rho * world.backlog[slot].difficulty)
-            weights.append(weight)
-            total += weight
-        }
-        var remaining = world.random[a].nextUnit() * total
-        var chosen = listed.count - 1
-        for (index, weight) in weights.enumerated() {
-            remaining -= weight
-            if remaining < 0 {
-                chosen = index
-                break
-            }
-        }
-        let slot = listed.remove(at: chosen)
+        let slot = listed.pick(avoidance: config.avoidanceStrength * rho, &world.random[a])
+        listed.remove(slot)
         claimed.append(Claim(slot: slot, agent: a, claimed: writeStamp))
         picks += 1
         deferStale(&world)
@@ -188,10 +178,10 @@ struct TaskBoard {
         let slot = claimOf[a]
         claimOf[a] = -1
         doneEntries += 1
-        if let index = claimed.firstIndex(where: { $0.slot == slot }) {
-            doneMarks.append(DoneMark(claim: claimed.remove(at: index), done: writeStamp))
-        } else if let index = listed.firstIndex(of: slot) {
-            listed.remove(at: index)
+        if let claim = claimed.remove(on: slot) {
+            doneMarks.append(DoneMark(claim: claim, done: writeStamp))
+        } else if listed.contains(slot) {
+            listed.remove(slot)
             doneMarks.append(DoneMark(claim: Claim(slot: slot, agent: a, claimed: writeStamp), done: writeStamp))
         }
         // Otherwise it is marked done already (by a peer that did it again), or was deferred.
@@ -202,8 +192,8 @@ struct TaskBoard {
     /// the claim) and out of the agent's hand.
     mutating func abandon(by a: AgentID, _ world: inout World) {
         let slot = claimOf[a]
-        if let index = claimed.firstIndex(where: { $0.slot == slot && $0.agent == a }) {
-            claimed.remove(at: index)
+        if claimed.claim(on: slot)?.agent == a {
+            claimed.remove(on: slot)
             list(slot, &world)
         }
         claimOf[a] = -1
@@ -236,7 +226,7 @@ struct TaskBoard {
 
     /// Lists `slot` as open.
     mutating func list(_ slot: Int32, _ world: inout World) {
-        listed.append(slot)
+        listed.append(slot, difficulty: world.backlog[slot].difficulty)
         world.backlog[slot].enteredAtPick = picks
         world.backlog[slot].onBoard = true
     }
@@ -257,8 +247,8 @@ struct TaskBoard {
 
     /// Drops listed tasks nobody has picked for `patience` picks: avoided work.
     private mutating func deferStale(_ world: inout World) {
-        while let oldest = listed.first, picks - world.backlog[oldest].enteredAtPick > patience {
-            listed.removeFirst()
+        while let oldest = listed.oldest, picks - world.backlog[oldest].enteredAtPick > patience {
+            listed.remove(oldest)
             takeOff(oldest, &world)
         }
     }
@@ -270,7 +260,7 @@ struct TaskBoard {
         var problems: [String] = []
         let live = world.backlog.pool.liveSlots()
         var entries = Array(repeating: 0, count: live.count)
-        let slots = listed + claimed.map(\.slot) + doneMarks.map(\.claim.slot)
+        let slots = listed.slots + claimed.map(\.slot) + doneMarks.map(\.claim.slot)
         for slot in slots {
             guard slot >= 0, Int(slot) < live.count, live[Int(slot)], world.backlog[slot].onBoard else {
                 problems.append("board entry for task slot \(slot), which is not an open task on the board")

@@ -32,7 +32,10 @@ struct Misalignment {
         1 - exp(-age / config.focusTauHours)
     }
 
+    /// Records a landing, and forgets those that have left the window: the window's landings, not
+    /// the run's, stay in memory, however long apart the samples that read the drift are.
     mutating func recordLanding(value: Double, misaligned: Bool, at now: Double) {
+        forgetLandings(before: now - config.windowHours)
         window.append((now, value, misaligned ? value : 0))
         windowValue += value
         if misaligned { windowMisaligned += value }
@@ -40,12 +43,16 @@ struct Misalignment {
 
     /// Misaligned share of value landed in the window ending at `now`; nil when nothing landed.
     mutating func drift(at now: Double) -> Double? {
-        while let first = window.first, first.time < now - config.windowHours {
+        forgetLandings(before: now - config.windowHours)
+        guard windowValue > 1e-12, !window.isEmpty else { return nil }
+        return min(1, max(0, windowMisaligned / windowValue))
+    }
+
+    private mutating func forgetLandings(before start: Double) {
+        while let first = window.first, first.time < start {
             windowValue -= first.value
             windowMisaligned -= first.misaligned
             window.removeFirst()
         }
-        guard windowValue > 1e-12, !window.isEmpty else { return nil }
-        return min(1, max(0, windowMisaligned / windowValue))
     }
 }

@@ -537,3 +537,52 @@ private func stateWord(producing output: UInt64) -> UInt64 {
         #expect(interleaved == expected)
     }
 }
+
+/// The ziggurat normal (NormalZiggurat.swift) and the gammas drawn on top of it: tables, tail and
+/// shapes that the moment checks above see too rarely or too loosely.
+@Suite struct NormalZigguratTests {
+    @Test("Every layer of the normal ziggurat's tables has the same area v, the base strip with its tail included.")
+    func layersHaveEqualArea() {
+        let r = normalZigguratR
+        let v = r * exp(-r * r / 2) + (Double.pi / 2).squareRoot() * erfc(r / 2.0.squareRoot())
+        let edges = (0..<256).map { Double(bitPattern: normalZigguratLayers[2 * $0]) * 0x1p52 }
+        let base = edges[0] * exp(-r * r / 2)
+        #expect(abs(base - v) < 1e-12, "base \(base), v \(v)")
+        for layer in 1..<256 {
+            let area = edges[layer] * (normalZigguratDensities[layer - 1] - normalZigguratDensities[layer])
+            #expect(abs(area - v) < 1e-12, "layer \(layer): area \(area), v \(v)")
+            #expect(abs(normalZigguratDensities[layer] / exp(-edges[layer] * edges[layer] / 2) - 1) < 1e-13, "layer \(layer)")
+        }
+        #expect(edges[255] == r)
+    }
+
+    @Test("Draws from the normal ziggurat's tail (beyond r) pass a Kolmogorov-Smirnov test against the normal's tail CDF at alpha = 0.001.")
+    func tailKS() {
+        var rng = testStream(40)
+        let count = 50_000
+        // A point of the base layer past its threshold: the slow path samples the tail.
+        let values = (0..<count).map { _ in Distribution.standardNormalSlowPath(layer: 0, negative: false, position: (1 << 52) - 1, &rng) }
+        let r = normalZigguratR
+        let beyondR = erfc(r / 2.0.squareRoot())
+        let d = kolmogorovSmirnov(values) { x in 1 - erfc(x / 2.0.squareRoot()) / beyondR }
+        #expect(d < kolmogorovCritical0001 / Double(count).squareRoot(), "D = \(d)")
+        #expect(values.allSatisfy { $0 > r })
+    }
+
+    @Test("Gamma(3, 1.5) draws pass a Kolmogorov-Smirnov test against 1 - exp(-y)(1 + y + y^2/2), y = x/1.5, at alpha = 0.001.")
+    func gammaIntegerShapeKS() {
+        let values = draws(Distribution(.gamma(shape: 3, scale: 1.5)), stream: 41)
+        let d = kolmogorovSmirnov(values) { x in
+            let y = x / 1.5
+            return 1 - exp(-y) * (1 + y + y * y / 2)
+        }
+        #expect(d < kolmogorovCritical0001 / Double(sampleCount).squareRoot(), "D = \(d)")
+    }
+
+    @Test("Gamma(0.5, 2) draws (boosted, shape below 1) pass a Kolmogorov-Smirnov test against the chi-square(1) CDF erf(sqrt(x/2)) at alpha = 0.001.")
+    func gammaHalfShapeKS() {
+        let values = draws(Distribution(.gamma(shape: 0.5, scale: 2)), stream: 42)
+        let d = kolmogorovSmirnov(values) { x in erf((x / 2).squareRoot()) }
+        #expect(d < kolmogorovCritical0001 / Double(sampleCount).squareRoot(), "D = \(d)")
+    }
+}
