@@ -13,7 +13,9 @@ extension SwarmSimCommand {
                 Writes --out (default trace.json) in the Chrome Trace Event format, which ui.perfetto.dev \
                 and chrome://tracing open: one process per role with one thread per agent, whose slices are \
                 its activities (working, reworking, rebasing, lock wait, coordinating, blocked, idle, \
-                restarting) exactly as runs.csv's shares count them, and counter tracks for the board lock, \
+                restarting, and inside them planning, reviewing, checking, waiting for a build slot, building, \
+                waiting for the gate and in the gate), each slice naming the share it counts in, so they add up \
+                exactly to runs.csv's shares, and counter tracks for the board lock, \
                 the build slots, the commit gate and main's open breaks. One simulated hour is one second \
                 of trace time. Writes events.csv beside it: one row per slice, in hours. \
                 Both files appear whole or not at all. A trace grows with agents and hours (about 100 bytes \
