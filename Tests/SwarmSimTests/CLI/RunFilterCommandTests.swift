@@ -38,6 +38,17 @@ import Testing
         }
     }
 
+    @Test("report checks a filtered folder's expectations on the runs it holds, the plan re-made with the recorded filter.")
+    func reportOfAFilteredRun() throws {
+        let workspace = try Workspace(ReportCommandTests.scenario)
+        let run = try workspace.run(["run", workspace.scenario, "--out", "ten", "--db", "store.sqlite", "--quiet",
+                                     "--variant", "flat-lock", "--where", "agents.count=10"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try workspace.run(["report", "ten"]).status == 0)
+        let html = try workspace.contents("ten/report.html")
+        #expect(html.contains("1 of 1 checks passed") && html.contains("<td>PASS</td>"))
+    }
+
     @Test("run and export refuse a filter that matches nothing, writing nothing; --variant alone runs as it always has.")
     func refusals() throws {
         let workspace = try ReportCommandTests.results()
