@@ -14,7 +14,9 @@ extension SwarmSimCommand {
                 and writes runs.csv, timeseries.csv, aggregate.csv, usl.csv and scenario.resolved.json \
                 byte for byte as swarmsim run wrote them. Fails, writing nothing, when the store lacks some of \
                 the plan's runs. A store holding several scenarios (or one run with different settings \
-                or variants) needs --scenario; the error lists them.
+                or variants) needs --scenario; the error lists them. \
+                --variant, --where PATH=VALUE and --replicate N export only the matching runs, as swarmsim \
+                run writes them with the same filter, into the folder it names by the filter.
                 """
         )
 
@@ -30,12 +32,17 @@ extension SwarmSimCommand {
         @Flag(help: ArgumentHelp(OutputFolderCheck.forceHelp))
         var force = false
 
+        @OptionGroup var selection: RunFilterOptions
+
         @Flag(help: "Write one runs.csv over every experiment in the store, with experiment and experiment_name columns (default folder: results/).")
         var all = false
 
         func validate() throws {
             if all && scenario != nil {
                 throw ValidationError("--all exports every experiment; leave out --scenario, or --all.")
+            }
+            if all && (selection.narrowsPlan || !selection.variants.isEmpty) {
+                throw ValidationError("--all exports every run of every experiment; leave out --variant, --where and --replicate, or --all.")
             }
         }
 
@@ -51,11 +58,12 @@ extension SwarmSimCommand {
             do {
                 let runStore = try RunStore(file: store, access: .readOnly)
                 let chosen = try runStore.scenario(selecting: scenario)
-                let plan = try chosen.plan(storedIn: store)
+                let stored = try chosen.plan(storedIn: store)
+                let plan = selection.narrowsPlan || !selection.variants.isEmpty ? try stored.filtered(by: selection.filter) : stored
                 let folder = out ?? "results/\(plan.folderName)"
                 try OutputFolderCheck.check(folder, givenAsOut: out, plan: plan, force: force)
-                try runStore.export(chosen, to: URL(fileURLWithPath: folder, isDirectory: true))
-                FileHandle.standardError.write(Data("\(chosen.name): \(counted(chosen.runs, "run")) exported to \(folder)\n".utf8))
+                try runStore.export(plan, of: chosen.name, to: URL(fileURLWithPath: folder, isDirectory: true))
+                FileHandle.standardError.write(Data("\(chosen.name): \(counted(plan.count, "run")) exported to \(folder)\n".utf8))
             }  // ErrorReport words the store's errors
         }
     }

@@ -23,6 +23,13 @@ extension SwarmSimCommand {
                 not simulated again: an interrupted or killed sweep restarted with the same command \
                 finishes the rest, and raising --replications runs only the new replicates.
 
+                --variant, --where PATH=VALUE and --replicate N (as for swarmsim trace) run only the \
+                matching runs of the plan, each with the seed and result it has in the whole plan (so the \
+                store shares them with the unfiltered run), and write the files for just those runs, \
+                numbered from 1, into a folder named by the filter (e.g. \
+                results/flat-vs-hierarchy/where.agents.count=20,replicate=3/); scenario.resolved.json \
+                records the filter.
+
                 With --shard K/N, runs only the K-th of N slices of the plan (the runs whose 0-based \
                 position p has p % N = K-1) into the store and writes no CSVs; `swarmsim merge` and \
                 `swarmsim export` make them once every shard is done.
@@ -39,8 +46,7 @@ extension SwarmSimCommand {
         @Flag(help: ArgumentHelp(OutputFolderCheck.forceHelp))
         var force = false
 
-        @Option(name: .customLong("variant"), help: "Run only the variant with this label (repeatable).")
-        var variants: [String] = []
+        @OptionGroup var selection: RunFilterOptions
 
         @Option(name: .customLong("shard"),
                 help: ArgumentHelp("Run only the K-th of N slices of the plan; slurm takes K and N from a Slurm job array.",
@@ -76,20 +82,28 @@ extension SwarmSimCommand {
             if auto && shardArgument != nil {
                 throw ValidationError("--replications auto decides the count from all results, so it cannot run as a shard; give --replications N to shard.")
             }
+            if selection.narrowsPlan && auto {
+                throw ValidationError("--replications auto decides the count from every sweep point's results; leave out --where and --replicate, or give --replications N.")
+            }
+            if selection.narrowsPlan && shardArgument != nil {
+                throw ValidationError("--shard deals out the whole plan; leave out --where and --replicate, or --shard.")
+            }
             if shardArgument != nil && out != nil {
                 throw ValidationError("--shard writes its runs only to the store (--db); leave out --out, and make the CSVs with `swarmsim export STORE --out DIR` once every shard is done.")
             }
         }
 
         func run() async throws {
-            let plan = try await loadPlan()
+            let whole = try await loadPlan()
+            // A filtered run is a view of the whole plan: the store keeps the whole plan, whose runs it shares.
+            let plan = selection.narrowsPlan ? try whole.filtered(by: selection.filter) : whole
             let shard = try shardArgument?.resolve(environment: ProcessInfo.processInfo.environment) ?? .whole
             let folder = out ?? "results/\(plan.folderName)"
             if shard.isWhole { try OutputFolderCheck.check(folder, givenAsOut: out, plan: plan, force: force) }
             let runs = shard.positions(in: plan).count
             let (jobs, quiet, db) = (execution.workers, quiet, db)
             let store = try RunStore.forSweep(db)
-            try store.register(plan)
+            try store.register(whole)
             if !quiet { try noteOtherBuilds(of: plan.scenario.name, in: store) }
             try await InterruptibleSweep.run(afterwards: "the finished runs are saved in \(db); run the same command again to finish") {
                 let progress = quiet ? nil : ProgressReporter(total: runs)
@@ -114,15 +128,15 @@ extension SwarmSimCommand {
             }
         }
     
-        /// The plan to run: the scenario as given, or with `--replications auto` the plan with as many
+        /// The whole plan (before --where and --replicate): the scenario as given, or with `--replications auto` the plan with as many
         /// replicates as `AdaptiveReplication` finds the target needs, its batches run into the store
         /// (so the sweep that follows simulates nothing again).
         private func loadPlan() async throws -> RunPlan {
-            guard options.replications == .auto, let ciWidth else { return try RunPlan(options.load(), selecting: variants) }
+            guard options.replications == .auto, let ciWidth else { return try RunPlan(options.load(), selecting: selection.variants) }
             let written = try options.load(replicates: nil)
             let target = ReplicationTarget(relativeHalfWidth: ciWidth, batchesOf: written.replications, upTo: maxReplications)
             let choice = try await AdaptiveReplication.choose(
-                target, plan: { try RunPlan(options.load(replicates: $0), selecting: variants) }, store: RunStore.forSweep(db),
+                target, plan: { try RunPlan(options.load(replicates: $0), selecting: selection.variants) }, store: RunStore.forSweep(db),
                 jobs: execution.workers)
             if !quiet {
                 let line = "replications auto: \(choice.replicates) replicates (widest relative 95% half-width \(choice.widestRelativeHalfWidth))\n"

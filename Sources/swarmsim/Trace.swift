@@ -13,7 +13,9 @@ extension SwarmSimCommand {
                 Writes --out (default trace.json) in the Chrome Trace Event format, which ui.perfetto.dev \
                 and chrome://tracing open: one process per role with one thread per agent, whose slices are \
                 its activities (working, reworking, rebasing, lock wait, coordinating, blocked, idle, \
-                restarting) exactly as runs.csv's shares count them, and counter tracks for the board lock, \
+                restarting, and inside them planning, reviewing, checking, waiting for a build slot, building, \
+                waiting for the gate and in the gate), each slice naming the share it counts in, so they add up \
+                exactly to runs.csv's shares, and counter tracks for the board lock, \
                 the build slots, the commit gate and main's open breaks. One simulated hour is one second \
                 of trace time. Writes events.csv beside it: one row per slice, in hours. \
                 Both files appear whole or not at all. A trace grows with agents and hours (about 100 bytes \
@@ -23,16 +25,7 @@ extension SwarmSimCommand {
 
         @OptionGroup var options: ScenarioOptions
 
-        @Option(name: .customLong("variant"), help: "Trace a run of the variant with this label.")
-        var variant: String?
-
-        @Option(name: .customLong("where"),
-                help: ArgumentHelp("Trace a run whose parameter PATH has VALUE, as in runs.csv's parameter columns (repeatable): --where agents.count=20.",
-                                   valueName: "PATH=VALUE"))
-        var conditions: [Setting] = []
-
-        @Option(help: "Trace this replicate, numbered from 1 as in runs.csv.")
-        var replicate: Int?
+        @OptionGroup var selection: RunFilterOptions
 
         @Option(help: "The trace file (Chrome Trace Event JSON), its folder created if need be; events.csv is written beside it.")
         var out = "trace.json"
@@ -41,8 +34,7 @@ extension SwarmSimCommand {
         var maxAgents = 1_000
 
         func run() throws {
-            let filter = RunFilter(variants: variant.map { [$0] } ?? [], conditions: conditions, replicate: replicate)
-            let spec = try filter.run(of: options.load())
+            let spec = try selection.filter.run(of: options.load())
             let agents = spec.config.agents.count
             guard agents <= maxAgents else {
                 throw CLIError("the run has \(agents) agents, more than --max-agents \(maxAgents): a trace holds about 100 bytes per slice and each agent makes several slices per simulated hour; give --max-agents \(agents) to trace it anyway, or pick a run with fewer agents (--where agents.count=N)")

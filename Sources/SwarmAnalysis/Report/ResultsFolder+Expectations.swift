@@ -4,7 +4,8 @@ import SwarmModel
 
 extension ResultsFolder {
     /// The scenario's expectations checked against runs.csv, exactly as `swarmsim check` checks
-    /// them: the scenario is rebuilt from scenario.resolved.json, its plan re-made, and each row of
+    /// them: the scenario is rebuilt from scenario.resolved.json, its plan re-made (and filtered as
+    /// the document's `plan.filter` says, for a run of `--where` or `--replicate`), and each row of
     /// runs.csv recorded as the run at its run_id. nil when that cannot be done faithfully (the
     /// document does not reload, the plan differs from the one recorded, a row does not match its
     /// run, or a run is missing or given twice), so the report never shows a verdict computed from
@@ -19,10 +20,8 @@ extension ResultsFolder {
         // expectation, unset ones as null; the loader takes only what a user could have written.
         var settings: [Setting] = []
         if case .array(let entries)? = document["settings"] {
-            for case .object(let entry) in entries {
-                guard case .string(let path)? = entry["path"], let value = entry["value"] else { return nil }
-                settings.append(Setting(path: path.split(separator: ".").map(String.init), value: value, origin: .recorded))
-            }
+            guard let recordedSettings = ResultsFolder.settings(entries) else { return nil }
+            settings = recordedSettings
         }
         for key in ["plan", "settings", "swarmsim_version"] { document[key] = nil }
         if case .array(let expectations)? = document["expect"] {
@@ -31,12 +30,14 @@ extension ResultsFolder {
                 return .object(fields.filter { $0.value != .null })
             })
         }
-        // `--replications` may have overridden the scenario's count; the plan records the one used.
-        document["replications"] = .number(replicates)
+        guard let filter = ResultsFolder.runFilter(recorded["filter"]) else { return nil }
+        // `--replications` may have overridden the scenario's count; the plan records the one used
+        // (a filtered plan, the replicates it kept: the document's count is then the whole plan's).
+        if recorded["filter"] == nil { document["replications"] = .number(replicates) }
         let labels = variantNames.compactMap { if case .string(let label) = $0 { label } else { nil } }
         guard let data = scenarioText(document, sweepOrder: sweepOrder),
               let scenario = try? Scenario.decode(data, file: ResultsWriter.resolvedFile, settings: settings),
-              let plan = try? RunPlan(scenario, selecting: labels),
+              let plan = try? RunPlan(scenario, selecting: labels).filtered(by: filter),
               plan.count == Int(exactly: runCount), plan.replicates == Int(exactly: replicates),
               scenario.sweep.axes.map({ JSONValue.string($0.path) }) == sweepOrder
         else { return nil }
@@ -52,6 +53,29 @@ extension ResultsFolder {
         }
         guard recordedIDs.count == plan.count else { return nil }
         return ExpectationCheck.evaluate(plan, table: table)
+    }
+
+    /// The run filter a resolved document's `plan.filter` records (none when absent); nil when it is
+    /// not what `RunPlan.resolvedDocument` writes.
+    static func runFilter(_ recorded: JSONValue?) -> RunFilter? {
+        guard let recorded else { return RunFilter() }
+        guard case .object(let fields) = recorded, case .array(let entries)? = fields["where"],
+              let conditions = settings(entries) else { return nil }
+        switch fields["replicate"] {
+        case .null?: return RunFilter(conditions: conditions)
+        case .number(let replicate)?: return Int(exactly: replicate).map { RunFilter(conditions: conditions, replicate: $0) }
+        default: return nil
+        }
+    }
+
+    /// Settings as a resolved document records them, `{"path", "value"}` each; nil when one is not.
+    static func settings(_ entries: [JSONValue]) -> [Setting]? {
+        var settings: [Setting] = []
+        for entry in entries {
+            guard case .object(let fields) = entry, case .string(let path)? = fields["path"], let value = fields["value"] else { return nil }
+            settings.append(Setting(path: path.split(separator: ".").map(String.init), value: value, origin: .recorded))
+        }
+        return settings
     }
 
     /// `document` as JSON text with its sweep's axes in `sweepOrder`. The order of a sweep's keys

@@ -2,7 +2,7 @@ import SwarmModel
 
 /// A run's trace in the Chrome Trace Event format, which Perfetto (ui.perfetto.dev) and
 /// chrome://tracing open: one process per role with a thread per agent, its activities as complete
-/// ("X") slices, and one process for the shared machinery with a counter ("C") track per
+/// ("X") slices (each with the runs.csv share it counts in as `args.share`), and one process for the shared machinery with a counter ("C") track per
 /// `SharedTrack`. One simulated hour is one second of trace time (ts and dur are whole
 /// microseconds, so a microsecond is 3.6 simulated milliseconds): the viewer's ruler reads hours
 /// as seconds. Slices are rounded at their ends, so an agent's still tile its time exactly.
@@ -35,7 +35,8 @@ public enum ChromeTrace {
         for slice in trace.slicesByAgent {
             let start = microseconds(slice.start)
             event("{\"ph\":\"X\",\"cat\":\"activity\",\"name\":\"\(slice.activity.name)\",\"pid\":\(process(of: trace.roles[slice.agent])),"
-                + "\"tid\":\(slice.agent + 1),\"ts\":\(start),\"dur\":\(microseconds(slice.end) - start)}")
+                + "\"tid\":\(slice.agent + 1),\"ts\":\(start),\"dur\":\(microseconds(slice.end) - start),"
+                + "\"args\":{\"share\":\"\(slice.activity.share.name)\"}}")
         }
         for level in trace.levels {
             event("{\"ph\":\"C\",\"name\":\"\(level.track.name)\",\"pid\":\(sharedProcess),\"tid\":0,"

@@ -4,9 +4,14 @@ extension RunPlan {
     /// named by what differs, as OMNeT++ names runs `${configname}-${iterationvars}`:
     /// `flat-vs-hierarchy/locks.lease_hours=0.5`. So a shell loop over a setting keeps every
     /// experiment, and running the file as written still writes `results/flat-vs-hierarchy/`.
+    /// A run filter's conditions follow as `where.PATH=VALUE` and its replicate as `replicate=N`
+    /// (`flat-vs-hierarchy/variant=flat-lock,where.agents.count=20,replicate=3`), so a filtered
+    /// run never writes over the whole plan's folder, nor over a plan `--set` narrowed to that value.
     public var folderName: String {
         let differences = scenario.settings.map { ($0.dottedPath, $0.value.plainText) }.sorted { $0.0 < $1.0 }
             + (selectedVariants.count < scenario.variants.count ? [("variant", selectedVariants.joined(separator: "+"))] : [])
+            + runFilter.conditions.map { ("where." + $0.dottedPath, $0.value.plainText) }
+            + (runFilter.replicate.map { [("replicate", String($0))] } ?? [])
         guard !differences.isEmpty else { return scenario.folderName }
         return scenario.folderName + "/" + RunPlan.settingsFolderName(differences.map { "\($0)=\($1)" }.joined(separator: ","))
     }

@@ -16,29 +16,15 @@ public struct RunFilter: Sendable {
         self.replicate = replicate
     }
 
-    /// The runs of `scenario` the filter selects, in plan order. Refuses an unknown variant, a
-    /// condition on a parameter the runs do not have, a replicate outside the plan and a filter
-    /// that selects nothing, each with what there is to choose from.
+    /// The plan of `scenario` narrowed by the filter: its variants selected as `RunPlan(_:selecting:)`
+    /// does, then its conditions and replicate as `RunPlan.filtered(by:)` does.
+    public func plan(of scenario: Scenario) throws -> RunPlan {
+        try RunPlan(scenario, selecting: variants).filtered(by: self)
+    }
+
+    /// The runs of `scenario` the filter selects, in plan order (see `plan(of:)` for the refusals).
     public func runs(of scenario: Scenario) throws -> [RunSpec] {
-        let plan = try RunPlan(scenario, selecting: variants)
-        let paths = plan.groups.first?.parameters.map(\.path) ?? []
-        for condition in conditions where !paths.contains(condition.dottedPath) {
-            throw RunFilterError.unknownParameter(condition.assignmentText, path: condition.dottedPath, known: paths)
-        }
-        if let replicate, !(1...plan.replicates).contains(replicate) {
-            throw RunFilterError.unknownReplicate(replicate, replicates: plan.replicates)
-        }
-        let groups = plan.groups.indices.filter { index in
-            conditions.allSatisfy { condition in
-                plan.groups[index].parameters.contains { $0.path == condition.dottedPath && $0.value == condition.value }
-            }
-        }
-        guard !groups.isEmpty else {
-            throw RunFilterError.noMatch(conditions.map(\.assignmentText),
-                                         values: RunFilterError.values(in: plan.groups.map(\.parameters)))
-        }
-        let replicates = replicate.map { [$0 - 1] } ?? Array(0..<plan.replicates)
-        return groups.flatMap { group in replicates.map { plan[group * plan.replicates + $0] } }
+        Array(try plan(of: scenario))
     }
 
     /// The one run the filter selects; when it selects several, an error saying how to narrow it.
@@ -51,12 +37,5 @@ public struct RunFilter: Sendable {
                                          replicates: Set(runs.map(\.replicate)).count)
         }
         return runs[0]
-    }
-}
-
-extension Setting {
-    /// The setting as a condition reads: `agents.count=20`.
-    fileprivate var assignmentText: String {
-        "\(dottedPath)=\(value.plainText)"
     }
 }

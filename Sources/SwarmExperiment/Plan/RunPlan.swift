@@ -25,6 +25,12 @@ public struct RunPlan: RandomAccessCollection, Sendable {
     public let groups: [Group]
     /// Runs per group.
     public let replicates: Int
+    /// The replicates each group runs, 0-based, ascending: all of the scenario's, or those a run
+    /// filter kept (`filtered(by:)`). A run's seed depends on its replicate, not on its position.
+    public let replicateIndices: [Int]
+    /// The conditions and replicate a run filter narrowed the plan with (`filtered(by:)`); none
+    /// for a plan of every sweep point and replicate.
+    public let runFilter: RunFilter
 
     /// The plan of `scenario`, restricted to the variants labelled in `selecting` (all when empty).
     /// An unknown label is refused with the labels there are.
@@ -32,6 +38,8 @@ public struct RunPlan: RandomAccessCollection, Sendable {
         if let error = UnknownVariantError(labels: labels, known: scenario.variants.map(\.label)) { throw error }
         self.scenario = scenario
         replicates = scenario.replications
+        replicateIndices = Array(0..<scenario.replications)
+        runFilter = RunFilter()
         groups = scenario.variants.indices
             .filter { labels.isEmpty || labels.contains(scenario.variants[$0].label) }
             .flatMap { variant in
@@ -41,6 +49,15 @@ public struct RunPlan: RandomAccessCollection, Sendable {
                           model: scenario.model(variant: variant, point: point))
                 }
             }
+    }
+
+    /// A view of the plan: `groups` of it, running `replicateIndices`, as `filter` chose.
+    init(_ plan: RunPlan, groups: [Group], replicateIndices: [Int], filter: RunFilter) {
+        scenario = plan.scenario
+        self.groups = groups
+        self.replicateIndices = replicateIndices
+        replicates = replicateIndices.count
+        runFilter = filter
     }
 
     /// The labels of the variants the plan runs, in plan order: with the scenario they re-create
@@ -66,7 +83,7 @@ public struct RunPlan: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> RunSpec {
         precondition(indices.contains(position), "run \(position) is outside the plan of \(count)")
         let group = groups[groupIndex(of: position)]
-        let replicate = position % replicates
+        let replicate = replicateIndices[position % replicates]
         return RunSpec(
             scenario: scenario.name, variant: group.variant, point: group.point, parameters: group.parameters,
             replicate: replicate, seed: RunSpec.seed(scenarioSeed: scenario.seed, replicate: replicate),

@@ -23,15 +23,16 @@ public final class ReplicateTable: RunSink {
         metricColumns = metrics.map { SummaryMetric.allCases.firstIndex(of: $0)! }
     }
 
-    /// Keeps the run's values of the table's metrics.
+    /// Keeps the run's values of the table's metrics, by its position in the plan (a filtered plan
+    /// may run only some replicates, so the replicate number is no index).
     public func record(_ run: CompletedRun) {
-        let group = (run.id - 1) / replicates
+        let (group, replicate) = (run.id - 1).quotientAndRemainder(dividingBy: replicates)
         for (slot, column) in metricColumns.enumerated() {
-            values[(group * metrics.count + slot) * replicates + run.spec.replicate] = run.result.summary[column] ?? .nan
+            values[(group * metrics.count + slot) * replicates + replicate] = run.result.summary[column] ?? .nan
         }
     }
 
-    /// The values of `metric` in group `group`, by replicate; NaN where undefined.
+    /// The values of `metric` in group `group`, by replicate (in the plan's `replicateIndices`); NaN where undefined.
     public func values(of metric: SummaryMetric, inGroup group: Int) -> ArraySlice<Double> {
         guard let slot = metrics.firstIndex(of: metric) else {
             preconditionFailure("the table does not keep \(metric.rawValue)")

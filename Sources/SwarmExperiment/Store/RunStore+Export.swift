@@ -24,19 +24,25 @@ extension RunStore {
     /// through the same `ResultsWriter`, in plan order. Writes nothing unless the store holds every
     /// run of the plan.
     public func export(_ scenario: StoredScenario, to folder: URL) throws(RunStoreError) {
-        let plan = try scenario.plan(storedIn: file)
+        try export(scenario.plan(storedIn: file), of: scenario.name, to: folder)
+    }
+
+    /// Writes the result files of `plan` (a stored scenario's plan, `StoredScenario.plan(storedIn:)`,
+    /// or a filtered view of it, `RunPlan.filtered(by:)`) named `name` into `folder`, as
+    /// `export(_:to:)` does.
+    public func export(_ plan: RunPlan, of name: String, to folder: URL) throws(RunStoreError) {
         let missing = try reading { db in
             try plan.reduce(0) { count, spec in try RunStore.holds(RunAddress(spec), db) ? count : count + 1 }
         }
         guard missing == 0 else {
-            throw .missingRuns(file: file, scenario: scenario.name, missing: missing, total: plan.count)
+            throw .missingRuns(file: file, scenario: name, missing: missing, total: plan.count)
         }
         do {
             let writer = try ResultsWriter(plan: plan, directory: folder)
             let table = ReplicateTable(plan: plan, metrics: SummaryMetric.aggregated)
             for (offset, spec) in plan.enumerated() {
                 guard let result = try storedResult(for: spec) else {
-                    throw RunStoreError.database(file: file, reason: "run \(offset + 1) of \"\(scenario.name)\" vanished during the export")
+                    throw RunStoreError.database(file: file, reason: "run \(offset + 1) of \"\(name)\" vanished during the export")
                 }
                 let run = CompletedRun(id: offset + 1, spec: spec, result: result)
                 writer.record(run)

@@ -9,7 +9,7 @@ extension World {
         // At the reviewer's speed, as any work.
         let hours = (draw(a, config.topology.reviewHours) + Double(conflicts) * config.topology.reviewHoursPerConflict) / agents[a].traits.speed
         counters.reviewHours += hours
-        schedule(a, .topology, after: hours, doing: .coordinating)
+        schedule(a, .topology, after: hours, doing: .reviewing)
     }
 
     /// Agent `a` has reviewed `change`: a broken change it catches (`commits.gate_detection`) goes

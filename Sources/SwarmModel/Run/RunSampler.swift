@@ -9,7 +9,7 @@ struct RunSampler {
         var time = 0.0
         var tasksDone = 0
         var alignedValue = 0.0
-        var activityHours = Array(repeating: 0.0, count: Activity.allCases.count)
+        var activityHours = Array(repeating: 0.0, count: Activity.shares.count)
         var redHours = 0.0
     }
 
@@ -24,7 +24,7 @@ struct RunSampler {
                            activityHours: world.counters.activityHours, redHours: world.main.redHours(at: time))
         var openCost = 0.0
         for agent in world.agents where agent.activitySince < time {
-            now.activityHours[agent.activity.rawValue] += time - agent.activitySince
+            now.activityHours[agent.activity.share.rawValue] += time - agent.activitySince
             if agent.activity.isActive { openCost += (time - agent.activitySince) * agent.traits.usdPerHour }
         }
         let span = time - previous.time

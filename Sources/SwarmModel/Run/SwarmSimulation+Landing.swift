@@ -11,12 +11,12 @@ extension SwarmSimulation {
         if world.buildSlots!.request(a) {
             startBuild(a)
         } else {
-            world.setActivity(a, .blocked)
+            world.setActivity(a, .waitingForBuild)
         }
     }
 
     mutating func startBuild(_ a: AgentID) {
-        world.schedule(a, .build, after: world.draw(a, world.config.build.hours), doing: .blocked)
+        world.schedule(a, .build, after: world.draw(a, world.config.build.hours), doing: .building)
     }
 
     /// The change is built: the topology may take it over; otherwise the agent lands it itself.
@@ -30,7 +30,7 @@ extension SwarmSimulation {
                 rebaseOr(a, then: .gate)
             } else {
                 // On a red main, agents in line pile on the break (F8) rather than wait.
-                world.setActivity(a, world.main.isRed ? .reworking : .blocked)
+                world.setActivity(a, world.main.isRed ? .reworking : .waitingForGate)
             }
         }
     }
@@ -50,9 +50,9 @@ extension SwarmSimulation {
     private mutating func startCommitStep(_ a: AgentID, _ step: AgentStep) {
         let commits = world.config.commits
         if step == .gate {
-            world.schedule(a, .gate, after: world.draw(a, commits.gateHours), doing: .blocked)
+            world.schedule(a, .gate, after: world.draw(a, commits.gateHours), doing: .inGate)
         } else {
-            world.schedule(a, .quickCheck, after: world.draw(a, commits.quickCheckHours), doing: .coordinating)
+            world.schedule(a, .quickCheck, after: world.draw(a, commits.quickCheckHours), doing: .checking)
         }
     }
 

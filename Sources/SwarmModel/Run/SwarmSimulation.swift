@@ -129,7 +129,7 @@ struct SwarmSimulation<T: Topology>: DiscreteEventSimulation {
             world.main.repairAll(at: world.now)
             // Those piling on the break go back to waiting for the gate, which the break kept shut;
             // a break merged around the gate (by an integrator or a lead) holds no gate to open.
-            for waiting in world.gate.line { world.setActivity(waiting, .blocked) }
+            for waiting in world.gate.line { world.setActivity(waiting, .waitingForGate) }
             if world.gate.inUse > 0 { releaseGate() }
         case .sample:
             sampler.record(&world, topology: topology, at: world.now)

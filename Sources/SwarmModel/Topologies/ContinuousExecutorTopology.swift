@@ -129,7 +129,7 @@ struct ContinuousExecutorTopology: Topology {
         if !declaredDone && !starved && tasksOut < cap(world), let worker = free.popFirst() {
             writingFor = worker
             if worker != lead { world.setActivity(worker, .blocked) }
-            world.schedule(lead, .topology, after: world.planningHours(of: lead), doing: .coordinating)
+            world.schedule(lead, .topology, after: world.planningHours(of: lead), doing: .planning)
             return
         }
         world.setActivity(lead, .idle)

@@ -116,7 +116,7 @@ struct PlannerExecutorTopology: Topology {
             if world.agents[planner].step == .none { world.setActivity(planner, .idle) }
             return
         }
-        world.schedule(planner, .topology, after: world.planningHours(of: planner), doing: .coordinating)
+        world.schedule(planner, .topology, after: world.planningHours(of: planner), doing: .planning)
     }
 
     mutating func stepEnded(_ a: AgentID, _ world: inout World) {

@@ -105,7 +105,7 @@ struct PlannerWorkerTopology: Topology {
     private mutating func requestTask(_ a: AgentID, _ world: inout World) {
         let planner = plannerOf[a]
         guard planner >= 0 else {
-            world.schedule(a, .topology, after: world.planningHours(of: a), doing: .coordinating)
+            world.schedule(a, .topology, after: world.planningHours(of: a), doing: .planning)
             return
         }
         plannerStates[planner].waiting.append(a)
@@ -146,7 +146,7 @@ struct PlannerWorkerTopology: Topology {
             return
         }
         plannerStates[p].busy = true
-        world.schedule(agent, .topology, after: world.planningHours(of: agent), doing: .coordinating)
+        world.schedule(agent, .topology, after: world.planningHours(of: agent), doing: .planning)
     }
 
     mutating func stepEnded(_ a: AgentID, _ world: inout World) {

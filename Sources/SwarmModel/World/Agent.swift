@@ -14,7 +14,11 @@ public enum Role: UInt8, CaseIterable, Sendable {
     }
 }
 
-/// Where an agent's time goes: the shares reported per run. Every agent is in exactly one.
+/// Where an agent's time goes. Every agent is in exactly one activity at a time, and every activity
+/// counts in exactly one of the eight shares reported per run (`shares`, `share`): the first eight
+/// cases are the shares themselves; the later ones name, for a trace, what the model knows an agent
+/// is doing inside a share, so a trace can show a build apart from a wait for the gate while the
+/// shares, and every result, stay as they were.
 public enum Activity: Int, CaseIterable, Sendable {
     /// Attempting a task (or making busywork).
     case working
@@ -31,6 +35,32 @@ public enum Activity: Int, CaseIterable, Sendable {
     case idle
     /// Coming back after a crash or a fresh start.
     case restarting
+    /// Writing a plan or a batch of tasks (a planner or a lead); counted in `coordinating`.
+    case planning
+    /// Reviewing a change handed over (an integrator); counted in `coordinating`.
+    case reviewing
+    /// The quick check before landing (tolerant commits); counted in `coordinating`.
+    case checking
+    /// Waiting for a free build slot; counted in `blocked`.
+    case waitingForBuild
+    /// A change building in a build slot; counted in `blocked`.
+    case building
+    /// Waiting in line for the commit gate (strict commits); counted in `blocked`.
+    case waitingForGate
+    /// The change in the commit gate (strict commits); counted in `blocked`.
+    case inGate
+
+    /// The shares runs.csv reports, in the order of their counters: each activity is counted in one.
+    public static let shares: [Activity] = [.working, .reworking, .rebasing, .lockWait, .coordinating, .blocked, .idle, .restarting]
+
+    /// The share this activity's time counts in: itself for a share, the share it details otherwise.
+    public var share: Activity {
+        switch self {
+        case .working, .reworking, .rebasing, .lockWait, .coordinating, .blocked, .idle, .restarting: return self
+        case .planning, .reviewing, .checking: return .coordinating
+        case .waitingForBuild, .building, .waitingForGate, .inGate: return .blocked
+        }
+    }
 
     /// The activity's name in a trace (`RunTrace`).
     public var name: String {
@@ -43,14 +73,21 @@ public enum Activity: Int, CaseIterable, Sendable {
         case .blocked: return "blocked"
         case .idle: return "idle"
         case .restarting: return "restarting"
+        case .planning: return "planning"
+        case .reviewing: return "reviewing"
+        case .checking: return "checking"
+        case .waitingForBuild: return "waiting for a build slot"
+        case .building: return "building"
+        case .waitingForGate: return "waiting for the gate"
+        case .inGate: return "in the gate"
         }
     }
 
-    /// Whether this activity spends tokens.
+    /// Whether this activity spends tokens: as its share does.
     var isActive: Bool {
-        switch self {
+        switch share {
         case .working, .reworking, .rebasing, .coordinating, .restarting: return true
-        case .lockWait, .blocked, .idle: return false
+        default: return false
         }
     }
 }

@@ -24,7 +24,7 @@ struct RunCounters {
     var cycles = 0
     var freshStarts = 0
     /// Agent-hours per `Activity`, for closed stretches (the open ones are added when read).
-    var activityHours = Array(repeating: 0.0, count: Activity.allCases.count)
+    var activityHours = Array(repeating: 0.0, count: Activity.shares.count)
     var costUSD = 0.0
     var inputTokens = 0.0
     var outputTokens = 0.0

@@ -161,7 +161,7 @@ extension World {
     private mutating func repairBreak(in area: Int) {
         main.fixOne(area: area, at: now)
         for a in fixWaiters[area] {
-            schedule(a, .quickCheck, after: draw(a, config.commits.quickCheckHours), doing: .coordinating)
+            schedule(a, .quickCheck, after: draw(a, config.commits.quickCheckHours), doing: .checking)
         }
         fixWaiters[area].removeAll(keepingCapacity: true)
     }

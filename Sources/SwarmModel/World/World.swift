@@ -90,7 +90,7 @@ struct World {
         let (since, time) = (agents[a].activitySince, now)
         let elapsed = time - since
         let previous = agents[a].activity
-        counters.activityHours[previous.rawValue] += elapsed
+        counters.activityHours[previous.share.rawValue] += elapsed
         bookedHours[a] += elapsed
         trace?.record(a.index, previous, from: since, to: time)
         if previous.isActive {

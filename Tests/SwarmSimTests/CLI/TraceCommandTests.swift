@@ -43,13 +43,14 @@ import Testing
             for slice in mine {
                 #expect(slice["ts"] as! Int == reached, "agent \(thread): a gap or an overlap at \(reached) µs")
                 reached += slice["dur"] as! Int
-                totals[slice["name"] as! String, default: 0] += slice["dur"] as! Int
+                totals[(slice["args"] as! [String: Any])["share"] as! String, default: 0] += slice["dur"] as! Int
             }
             #expect(Double(reached) == end.rounded())
         }
         #expect(Set(slices.map { $0["tid"] as! Int }).count == 10)
         for (activity, column) in [("working", "work_share"), ("lock wait", "lock_wait_share"), ("idle", "idle_share"),
-                                   ("reworking", "rework_share"), ("rebasing", "rebase_share"), ("blocked", "blocked_share")] {
+                                   ("reworking", "rework_share"), ("rebasing", "rebase_share"), ("blocked", "blocked_share"),
+                                   ("coordinating", "coordination_share")] {
             let share = try #require(Double(row[runs.column(column)!]))
             #expect(abs(Double(totals[activity] ?? 0) / (end * 10) - share) < 1e-6, "\(activity)")
         }

@@ -9,7 +9,7 @@ private typealias F = ScenarioFixtures
 
 /// Two variants and a two-axis sweep written in a fixed key order (commits.policy first), so the
 /// test can tell which axis varies slowest.
-private let orderedScenario = """
+let orderedScenario = """
     {"name": "plan", "replications": 2, "duration_hours": 8, "sample_every_hours": 4,
      "variants": [{"label": "one"}, {"label": "two", "topology": {"kind": "flat-lock"}}],
      "sweep": {"commits.policy": ["strict", "tolerant"], "agents.count": [1, 2, 3]}}
