@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test("each finer activity counts in one share; the model's finer activities appear in traces of topologies that have them.")
-    func finerActivities() {
+    func finerActivities() throws {
         #expect(Activity.shares.allSatisfy { $0.share == $0 })
         #expect(Activity.shares.map(\.rawValue) == Array(0..<Activity.shares.count), "the shares index the counters")
         for activity in Activity.allCases where !Activity.shares.contains(activity) {
@@ -46,7 +46,7 @@ import Testing
                 config.commits.policy = policy
                 config.agents.count = 12
                 config.build.slots = 1
-                let (_, trace) = Simulation.trace(config, seed: 5, durationHours: 24, sampleEveryHours: 4)
+                let (_, trace) = try Simulation.trace(config, seed: 5, durationHours: 24, sampleEveryHours: 4, within: .unlimited)
                 seen.formUnion(trace.slices.map(\.activity))
             }
         }
