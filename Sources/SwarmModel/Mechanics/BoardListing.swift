@@ -10,7 +10,9 @@ import SwarmKernel
 /// within it, and the task is accepted with probability its weight over that bound; otherwise all
 /// three are drawn again. A task is therefore picked with probability w / (sum of w), the board's
 /// rule. Difficulties lie in [0, 1] (decoding checks them) and s >= 0, so with classes 1/n wide a
-/// try is accepted with probability at least exp(-s / n).
+/// try is accepted with probability at least exp(-s / n). The class count is capped (1,024), so
+/// past s = 1,024 a try could almost never be accepted (exp(-977) at the schema's largest s): there
+/// the pick scans every listed task instead, exact and O(n), rather than loop without end.
 struct BoardListing {
     /// A listed task and the difficulty its weight depends on.
     private struct Member {
@@ -120,6 +122,7 @@ struct BoardListing {
             bounds[index] = first >= 0 ? Double(members) * factor : 0
             total += bounds[index]
         }
+        if avoidance * classWidth > 1 { return scanPick(avoidance: avoidance, from: first, to: last, &rng) }
         while true {
             var remaining = rng.nextUnit() * total
             var chosen = last
@@ -136,5 +139,27 @@ struct BoardListing {
             let aboveEdge = member.difficulty - Double(chosen) * classWidth
             if rng.nextUnit() < exp(-avoidance * aboveEdge) { return member.slot }
         }
+    }
+
+    /// The pick by a scan of every listed task in classes `first...last`, each weighted relative to
+    /// the easiest (whose weight is 1, so the total never underflows to 0).
+    private func scanPick(avoidance: Double, from first: Int, to last: Int, _ rng: inout Xoshiro256StarStar) -> Int32 {
+        let easiest = classes[first].map(\.difficulty).min() ?? 0
+        var total = 0.0
+        for index in first...last {
+            for member in classes[index] { total += exp(-avoidance * (member.difficulty - easiest)) }
+        }
+        var remaining = rng.nextUnit() * total
+        var picked = classes[first][0].slot
+        for index in first...last {
+            for member in classes[index] {
+                let weight = exp(-avoidance * (member.difficulty - easiest))
+                guard weight > 0 else { continue }
+                picked = member.slot
+                remaining -= weight
+                if remaining < 0 { return picked }
+            }
+        }
+        return picked
     }
 }

@@ -43,6 +43,24 @@ import Testing
         #expect(chiSquare(observed: counts, probabilities: linearRuleProbabilities(avoidance: avoidance)) < 27.877)
     }
 
+    // Past the class cap (s > 1,024) a try by rejection would almost never be accepted, so the pick
+    // scans instead: tasks a millionth apart at s = 1e6 (the schema's largest) weigh e^0 ... e^-9.
+    @Test("At the largest avoidance strength a pick ends and still follows exp(-s d) / sum (chi-square, alpha = 0.001, df 9).")
+    func strongestAvoidanceFollowsTheLinearRule() {
+        var listing = BoardListing(avoidanceStrength: 1e6)
+        for index in 0..<10 {
+            listing.append(Int32(index), difficulty: 0.5 + Double(index) * 1e-6)
+        }
+        var rng = RandomStreams(seed: 20_261_130).stream("board-pick", index: 4)
+        var counts = Array(repeating: 0, count: 10)
+        for _ in 0..<200_000 {
+            counts[Int(listing.pick(avoidance: 1e6, &rng))] += 1
+        }
+        let weights = (0..<10).map { exp(-1e6 * (Double($0) * 1e-6)) }
+        let total = weights.reduce(0, +)
+        #expect(chiSquare(observed: counts, probabilities: weights.map { $0 / total }) < 27.877)
+    }
+
     @Test("Removals anywhere keep the rest in listing order, through compactions; picks draw only listed tasks.")
     func removalsKeepListingOrder() {
         var listing = BoardListing(avoidanceStrength: 8)
