@@ -23,37 +23,35 @@ extension RunStore {
         let runs = pending.takeAll()
         guard !runs.isEmpty else { return }
         try writing { db in
-            for run in runs { try save(run, db) }
+            var models: Set<String> = []
+            for run in runs { try save(run, db, models: &models) }
         }
     }
+
+    /// The store wants each run's rows encoded, and its checksum computed, in its job.
+    public var preparation: RunPreparation { .storeRows }
 
     /// How many runs `record` gathers before writing them in one transaction.
     static let batchSize = 64
 
-    /// Writes `run` unless its address holds an intact run.
-    private func save(_ run: CompletedRun, _ db: Database) throws {
-        let spec = run.spec
-        let address = run.address ?? RunAddress(spec)
-        guard let model = spec.model else { preconditionFailure("a run without its resolved model cannot be stored") }
+    /// Writes `run` unless its address holds an intact run: the rows its job encoded (`Rows`), or
+    /// encoded here for a run that comes without them. `models` holds the digests of the models
+    /// this transaction has inserted already, so that a batch of runs of one model inserts it once.
+    private func save(_ run: CompletedRun, _ db: Database, models: inout Set<String>) throws {
+        let rows = run.prepared.store ?? Rows(run)
+        let address = rows.address
         let held = try RunStore.holds(address, db)
         if held, case .intact = try stored(at: address, db) { return }
         // The samples first: they refer to the run row.
         try db.cachedStatement(sql: "DELETE FROM samples WHERE address = ?").execute(arguments: [address.hex])
         if held { try db.cachedStatement(sql: "DELETE FROM runs WHERE address = ?").execute(arguments: [address.hex]) }
-        let modelDigest = model.digest
-        let identity: [(any DatabaseValueConvertible)?] = [
-            address.hex, spec.scenario, spec.variant, spec.config.topology.kind.rawValue, spec.config.agents.count, spec.point,
-            spec.replicate + 1, String(spec.seed), SwarmSimVersion.build, spec.durationHours, spec.sampleEveryHours,
-            modelDigest, RunAddress.parametersDocument(spec.parameters).compactText,
-            run.result.samples.count, RunChecksum.hex(run.result),
-        ]
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO models (digest, document) VALUES (?, ?)")
-            .execute(arguments: [modelDigest, model.text])
-        try db.cachedStatement(sql: RunStore.insertRunSQL).execute(arguments: StatementArguments(identity + run.result.summary))
-        let insertSample = try db.cachedStatement(sql: RunStore.insertSampleSQL)
-        for (index, sample) in run.result.samples.enumerated() {
-            let key: [(any DatabaseValueConvertible)?] = [address.hex, index]
-            try insertSample.execute(arguments: StatementArguments(key + sample))
+        if let model = run.spec.model, models.insert(model.digest).inserted {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO models (digest, document) VALUES (?, ?)")
+                .execute(arguments: [model.digest, model.text])
+        }
+        try db.cachedStatement(sql: RunStore.insertRunSQL).execute(arguments: rows.run)
+        for samples in rows.samples {
+            try db.cachedStatement(sql: samples.sql).execute(arguments: samples.arguments)
         }
     }
 
@@ -178,12 +176,19 @@ extension RunStore {
         "duration_hours", "sample_every_hours", "model", "parameters", sampleCountColumn, checksumColumn,
     ]
     private static let insertRunSQL = insertSQL(table: "runs", columns: identityColumns + RunResult.summaryColumns)
-    private static let insertSampleSQL = insertSQL(table: "samples", columns: ["address", "sample_index"] + RunResult.sampleColumns)
+    /// The insert of `rows` samples in one statement.
+    static func insertSamplesSQL(rows: Int) -> String {
+        insertSQL(table: "samples", columns: ["address", "sample_index"] + RunResult.sampleColumns, rows: rows)
+    }
+
+    /// How many samples one insert holds at the most: far below SQLite's 32766 parameters.
+    static let samplesPerInsert = 256
     static let selectSamplesSQL =
         "SELECT \(quoted(["sample_index"] + RunResult.sampleColumns)) FROM samples WHERE address = ? ORDER BY sample_index"
 
-    private static func insertSQL(table: String, columns: [String]) -> String {
-        "INSERT INTO \(table) (\(quoted(columns))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+    private static func insertSQL(table: String, columns: [String], rows: Int = 1) -> String {
+        let row = "(\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+        return "INSERT INTO \(table) (\(quoted(columns))) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))"
     }
 
     /// Column names, quoted and comma-separated.
