@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import SwarmModel
 
@@ -15,8 +16,14 @@ extension RunStore {
     /// replaced, and samples left without their run row are removed before the run's own are written.
     public func record(_ run: CompletedRun) throws(RunStoreError) {
         guard !run.reused else { return }
-        if pending.append(run) >= RunStore.batchSize { try flush() }
+        let count = pending.append(run)
+        if count.pending >= RunStore.batchSize { try flush() }
+        if count.given == RunStore.pauseAfter { while true { sleep(1) } }
     }
+
+    /// A test hook: with SWARMSIM_TEST_PAUSE_STORE=N in the environment, the store stops for good
+    /// once it has been given N runs to write, for a test to kill the process with a batch in flight.
+    static let pauseAfter = ProcessInfo.processInfo.environment["SWARMSIM_TEST_PAUSE_STORE"].flatMap(Int.init)
 
     /// Writes the runs recorded and not yet written, in one transaction.
     public func flush() throws(RunStoreError) {

@@ -53,14 +53,7 @@ private let longScenario = ScenarioFixtures.text([
         #expect(try reference.run(["run", reference.scenario, "--out", "out", "--quiet"]).status == 0)
         let workspace = try Workspace(scenario)
         let command = ["run", workspace.scenario, "--jobs", "2", "--out", "out", "--quiet"]
-        let running = try BuiltBinary.start(command, in: workspace.folder)
-        let deadline = Date().addingTimeInterval(60)
-        while !workspace.exists("out") && Date() < deadline && running.process.isRunning {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        Thread.sleep(forTimeInterval: 0.2)
-        kill(running.process.processIdentifier, SIGKILL)
-        _ = running.wait()
+        _ = try BuiltBinary.start(command, in: workspace.folder).killOutright(once: { workspace.exists("out") }, settle: 0.2)
         let resumed = try workspace.run(command)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv", "scenario.resolved.json"] {
