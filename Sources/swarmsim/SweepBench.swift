@@ -2,13 +2,14 @@ import Foundation
 import SwarmModel
 import SwarmExperiment
 
-/// `swarmsim bench --sweep SCENARIO`: how much of a sweep is serial work on the coordinator (the
-/// look-up, the run store's inserts and appending the CSV lines, done one run at a time for every
-/// job) against the jobs' parallel work (simulating each run, then formatting its CSV lines and
+/// `swarmsim bench --sweep SCENARIO`: how much of a sweep is serial work on the coordinator
+/// (registering the plan, the look-up, the run store's inserts and appending the CSV lines, done
+/// one run at a time for every job) against the jobs' parallel work (simulating each run, then formatting its CSV lines and
 /// encoding its store rows, `RunPreparation`), and so the speed-up Amdahl's law allows. Runs a
 /// sample of the plan spread over it, one at a time, into a store and results folder in a temporary
 /// folder that is removed afterwards, timing each step in the CPU time of the thread doing it, so
-/// other processes on the machine do not count. Figures vary with the machine; they are printed,
+/// other processes on the machine do not count (nor the other cores' share of hashing addresses,
+/// which is parallel work). Figures vary with the machine; they are printed,
 /// never asserted.
 struct SweepBench {
     let plan: RunPlan
@@ -17,6 +18,8 @@ struct SweepBench {
 
     /// CPU seconds of each step, summed over the timed runs.
     private struct Costs {
+        var fingerprint = 0.0
+        var register = 0.0
         var simulation = 0.0
         var preparation = 0.0
         var addresses = 0.0
@@ -36,6 +39,10 @@ struct SweepBench {
         defer { writer.discard() }
         let preparation = store.preparation.union(writer.preparation)
         var costs = Costs()
+        // The engine fingerprint in every address is computed once per process, whatever the plan.
+        SweepBench.cpu(into: &costs.fingerprint) { _ = SwarmSimVersion.build }
+        // A sweep registers its whole plan (each run's address) before running it.
+        _ = try SweepBench.cpu(into: &costs.register) { try store.register(plan) }
 
         // A first sweep: every run looked up (absent), simulated and prepared as in a job, then
         // stored and written as CSV lines as on the coordinator.
@@ -62,7 +69,9 @@ struct SweepBench {
     /// The figures, per run in milliseconds, the serial share and Amdahl's speed-ups.
     private func report(_ costs: Costs, timed: Int) -> String {
         let perRun = { (seconds: Double) in String(format: "%.3f ms", 1000 * seconds / Double(timed)) }
-        let serial = costs.lookUp + costs.write + costs.rows
+        let perPlanRun = { (seconds: Double) in String(format: "%.3f ms", 1000 * seconds / Double(plan.count)) }
+        let register = costs.register * Double(timed) / Double(plan.count)
+        let serial = register + costs.lookUp + costs.write + costs.rows
         let parallel = costs.simulation + costs.preparation
         let fraction = serial / (serial + parallel)
         let speedUps = [8, 32, 64].map { jobs in
@@ -71,7 +80,8 @@ struct SweepBench {
         return """
             sweep "\(plan.scenario.name)": \(plan.count) runs in the plan, \(timed) timed, spread over it; CPU time per run
             jobs (in parallel): \(perRun(parallel)) = simulation \(perRun(costs.simulation)) + CSV lines and store rows \(perRun(costs.preparation))
-            coordinator (serial): \(perRun(serial)) = look-up \(perRun(costs.lookUp)) (addresses alone \(perRun(costs.addresses))) + store write \(perRun(costs.write)) + CSV rows \(perRun(costs.rows))
+            once per process: engine fingerprint \(String(format: "%.1f ms", 1000 * costs.fingerprint)), not counted per run
+            coordinator (serial): \(perRun(serial)) = registering the plan \(perPlanRun(costs.register)) + look-up \(perRun(costs.lookUp)) (addresses alone \(perRun(costs.addresses))) + store write \(perRun(costs.write)) + CSV rows \(perRun(costs.rows))
             rerun, every run found in the store: look-up and read \(perRun(costs.read))
             serial work: \(String(format: "%.2f", 100 * serial / costs.simulation))% of simulation work, \(String(format: "%.2f", 100 * serial / parallel))% of the jobs' work
             Amdahl's law allows: \(speedUps.joined(separator: ", "))

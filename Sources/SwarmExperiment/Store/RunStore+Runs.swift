@@ -77,7 +77,7 @@ extension RunStore {
 
     /// Each spec's address, and whether a run is stored there, in one query per `lookupChunk` specs.
     public func addresses(of specs: [RunSpec]) throws(RunStoreError) -> [(address: RunAddress, stored: Bool)] {
-        let addresses = specs.map(RunAddress.init)
+        let addresses = RunAddress.of(specs)
         let held = try reading { db in
             var held: Set<String> = []
             for start in stride(from: 0, to: addresses.count, by: RunStore.lookupChunk) {
