@@ -76,17 +76,16 @@ public final class ResultsWriter: RunSink {
                 spec.parameters.filter(\.isColumn).map { ($0.path, CSVCell.json($0.value)) }, run.result.summary.map(CSVCell.number))
     }
 
-    /// Appends the run's row to runs.csv and its samples to timeseries.csv.
+    /// Appends the run's row to runs.csv and its samples to timeseries.csv: the lines its job
+    /// formatted (`Rows`), or formatted here for a run that comes without them.
     public func record(_ run: CompletedRun) {
-        let row = ResultsWriter.runsRow(run)
-        let parameters = row.parameters.map(\.cell)
-        CSVWriter.writeRow(row.identity + parameters + row.metrics, to: &runs)
-        // run_id, variant, replicate and agents, as in runs.csv.
-        let identity = [row.identity[0], row.identity[2], row.identity[4], row.identity[6]] + parameters
-        for sample in run.result.samples {
-            CSVWriter.writeRow(identity + sample.map(CSVCell.number), to: &timeseries)
-        }
+        let rows = run.prepared.csv ?? Rows(run)
+        runs.write(rows.runs)
+        timeseries.write(rows.timeseries)
     }
+
+    /// The writer wants each run's CSV lines formatted in its job.
+    public var preparation: RunPreparation { .csvRows }
 
     /// Writes aggregate.csv from `table` (which must keep `SummaryMetric.aggregated`), usl.csv
     /// from aggregate.csv's rows, and scenario.resolved.json, then renames all five files into place.

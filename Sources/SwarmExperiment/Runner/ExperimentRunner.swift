@@ -11,6 +11,8 @@ public struct CompletedRun: Sendable {
     public let reused: Bool
     /// The run's address when a `RunCache` computed it, so that a store does not hash it again.
     public let address: RunAddress?
+    /// The sinks' work on this run done in its simulation task (`RunPreparation`); empty otherwise.
+    var prepared = PreparedRun()
 
     /// A run with id `id` (its 1-based plan position); `reused` is false for a run just simulated.
     public init(id: Int, spec: RunSpec, result: RunResult, reused: Bool = false, address: RunAddress? = nil) {
@@ -28,11 +30,16 @@ public protocol RunSink: AnyObject {
     /// Finishes what `record` has left pending (a store writes runs in batches). The runner calls it
     /// once the runs are delivered, interrupted or not.
     func flush() throws
+    /// What the runner should compute for this sink in each run's simulation task, in parallel,
+    /// rather than leave to `record`, which runs one run at a time for every job.
+    var preparation: RunPreparation { get }
 }
 
 extension RunSink {
     /// Nothing is pending in a sink that handles each run as it comes.
     public func flush() {}
+    /// A sink whose work per run is small wants nothing prepared.
+    public var preparation: RunPreparation { [] }
 }
 
 /// Results of runs already made (a run store): the runner takes a stored result instead of
@@ -56,7 +63,9 @@ public enum ExperimentRunner {
     /// which runs are stored `lookAhead` at a time, in one look-up, so the coordinator, which
     /// does this work for every job, stays a small share of the sweep. The cache
     /// and the sinks are called one at a time in the caller's isolation (`isolation`), never from
-    /// the simulations' tasks, so neither needs to be thread-safe.
+    /// the simulations' tasks, so neither needs to be thread-safe; what the sinks ask to have
+    /// prepared (`RunSink.preparation`: CSV lines, a store's encoded rows) is computed in each run's
+    /// task instead, in parallel, so that little per-run work is left to the coordinator.
     ///
     /// Memory stays bounded whatever the plan's size: at most `jobs` simulations run and at most
     /// `2 * jobs` runs are started and not yet delivered (finished runs wait there for a slower
@@ -94,6 +103,7 @@ public enum ExperimentRunner {
         let window = 2 * jobs
         var buffer = ReorderBuffer<CompletedRun>()
         var lookups = CacheLookups(cache: cache)
+        let preparation = sinks.reduce(into: RunPreparation()) { $0.formUnion($1.preparation) }
         do {
             try await withThrowingTaskGroup(of: (sequence: Int, run: CompletedRun?).self) { group in
                 var started = 0
@@ -124,7 +134,7 @@ public enum ExperimentRunner {
                             group.addTask {
                                 do throws(RunStopped) {
                                     let result = try Simulation.run(spec, stoppingWhen: { Task.isCancelled })
-                                    return (sequence, CompletedRun(id: position + 1, spec: spec, result: result, address: address))
+                                    return (sequence, CompletedRun(id: position + 1, spec: spec, result: result, address: address).preparing(preparation))
                                 } catch .interrupted {
                                     return (sequence, nil)
                                 } catch {

@@ -5,12 +5,14 @@ import Foundation
 final class PendingRuns: @unchecked Sendable {
     private let lock = NSLock()
     private var runs: [CompletedRun] = []
+    private var given = 0
 
-    /// Adds `run`; returns how many runs are pending now.
-    func append(_ run: CompletedRun) -> Int {
+    /// Adds `run`; returns how many runs are pending now and how many were ever added.
+    func append(_ run: CompletedRun) -> (pending: Int, given: Int) {
         lock.withLock {
             runs.append(run)
-            return runs.count
+            given += 1
+            return (runs.count, given)
         }
     }
 

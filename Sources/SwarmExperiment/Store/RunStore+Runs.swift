@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import SwarmModel
 
@@ -15,45 +16,49 @@ extension RunStore {
     /// replaced, and samples left without their run row are removed before the run's own are written.
     public func record(_ run: CompletedRun) throws(RunStoreError) {
         guard !run.reused else { return }
-        if pending.append(run) >= RunStore.batchSize { try flush() }
+        let count = pending.append(run)
+        if count.pending >= RunStore.batchSize { try flush() }
+        if count.given == RunStore.pauseAfter { while true { sleep(1) } }
     }
+
+    /// A test hook: with SWARMSIM_TEST_PAUSE_STORE=N in the environment, the store stops for good
+    /// once it has been given N runs to write, for a test to kill the process with a batch in flight.
+    static let pauseAfter = ProcessInfo.processInfo.environment["SWARMSIM_TEST_PAUSE_STORE"].flatMap(Int.init)
 
     /// Writes the runs recorded and not yet written, in one transaction.
     public func flush() throws(RunStoreError) {
         let runs = pending.takeAll()
         guard !runs.isEmpty else { return }
         try writing { db in
-            for run in runs { try save(run, db) }
+            var models: Set<String> = []
+            for run in runs { try save(run, db, models: &models) }
         }
     }
+
+    /// The store wants each run's rows encoded, and its checksum computed, in its job.
+    public var preparation: RunPreparation { .storeRows }
 
     /// How many runs `record` gathers before writing them in one transaction.
     static let batchSize = 64
 
-    /// Writes `run` unless its address holds an intact run.
-    private func save(_ run: CompletedRun, _ db: Database) throws {
-        let spec = run.spec
-        let address = run.address ?? RunAddress(spec)
-        guard let model = spec.model else { preconditionFailure("a run without its resolved model cannot be stored") }
+    /// Writes `run` unless its address holds an intact run: the rows its job encoded (`Rows`), or
+    /// encoded here for a run that comes without them. `models` holds the digests of the models
+    /// this transaction has inserted already, so that a batch of runs of one model inserts it once.
+    private func save(_ run: CompletedRun, _ db: Database, models: inout Set<String>) throws {
+        let rows = run.prepared.store ?? Rows(run)
+        let address = rows.address
         let held = try RunStore.holds(address, db)
         if held, case .intact = try stored(at: address, db) { return }
         // The samples first: they refer to the run row.
         try db.cachedStatement(sql: "DELETE FROM samples WHERE address = ?").execute(arguments: [address.hex])
         if held { try db.cachedStatement(sql: "DELETE FROM runs WHERE address = ?").execute(arguments: [address.hex]) }
-        let modelDigest = model.digest
-        let identity: [(any DatabaseValueConvertible)?] = [
-            address.hex, spec.scenario, spec.variant, spec.config.topology.kind.rawValue, spec.config.agents.count, spec.point,
-            spec.replicate + 1, String(spec.seed), SwarmSimVersion.build, spec.durationHours, spec.sampleEveryHours,
-            modelDigest, RunAddress.parametersDocument(spec.parameters).compactText,
-            run.result.samples.count, RunChecksum.hex(run.result),
-        ]
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO models (digest, document) VALUES (?, ?)")
-            .execute(arguments: [modelDigest, model.text])
-        try db.cachedStatement(sql: RunStore.insertRunSQL).execute(arguments: StatementArguments(identity + run.result.summary))
-        let insertSample = try db.cachedStatement(sql: RunStore.insertSampleSQL)
-        for (index, sample) in run.result.samples.enumerated() {
-            let key: [(any DatabaseValueConvertible)?] = [address.hex, index]
-            try insertSample.execute(arguments: StatementArguments(key + sample))
+        if let model = run.spec.model, models.insert(model.digest).inserted {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO models (digest, document) VALUES (?, ?)")
+                .execute(arguments: [model.digest, model.text])
+        }
+        try db.cachedStatement(sql: RunStore.insertRunSQL).execute(arguments: rows.run)
+        for samples in rows.samples {
+            try db.cachedStatement(sql: samples.sql).execute(arguments: samples.arguments)
         }
     }
 
@@ -72,7 +77,7 @@ extension RunStore {
 
     /// Each spec's address, and whether a run is stored there, in one query per `lookupChunk` specs.
     public func addresses(of specs: [RunSpec]) throws(RunStoreError) -> [(address: RunAddress, stored: Bool)] {
-        let addresses = specs.map(RunAddress.init)
+        let addresses = RunAddress.of(specs)
         let held = try reading { db in
             var held: Set<String> = []
             for start in stride(from: 0, to: addresses.count, by: RunStore.lookupChunk) {
@@ -178,12 +183,19 @@ extension RunStore {
         "duration_hours", "sample_every_hours", "model", "parameters", sampleCountColumn, checksumColumn,
     ]
     private static let insertRunSQL = insertSQL(table: "runs", columns: identityColumns + RunResult.summaryColumns)
-    private static let insertSampleSQL = insertSQL(table: "samples", columns: ["address", "sample_index"] + RunResult.sampleColumns)
+    /// The insert of `rows` samples in one statement.
+    static func insertSamplesSQL(rows: Int) -> String {
+        insertSQL(table: "samples", columns: ["address", "sample_index"] + RunResult.sampleColumns, rows: rows)
+    }
+
+    /// How many samples one insert holds at the most: far below SQLite's 32766 parameters.
+    static let samplesPerInsert = 256
     static let selectSamplesSQL =
         "SELECT \(quoted(["sample_index"] + RunResult.sampleColumns)) FROM samples WHERE address = ? ORDER BY sample_index"
 
-    private static func insertSQL(table: String, columns: [String]) -> String {
-        "INSERT INTO \(table) (\(quoted(columns))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+    private static func insertSQL(table: String, columns: [String], rows: Int = 1) -> String {
+        let row = "(\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+        return "INSERT INTO \(table) (\(quoted(columns))) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))"
     }
 
     /// Column names, quoted and comma-separated.

@@ -12,12 +12,19 @@ extension RunStore {
         try writing { db in
             _ = try RunStore.insert(scenario, db)
             let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO experiment_runs (experiment, run_id, run) VALUES (?, ?, ?)")
-            for (position, spec) in plan.enumerated() {
-                try statement.execute(arguments: [scenario.address, position + 1, RunAddress(spec).hex])
+            // The addresses a few thousand at a time: hashed on every core, in bounded memory.
+            for start in stride(from: 0, to: plan.count, by: RunStore.registerChunk) {
+                let positions = start..<min(plan.count, start + RunStore.registerChunk)
+                for (position, address) in zip(positions, RunAddress.of(positions.map { plan[$0] })) {
+                    try statement.execute(arguments: [scenario.address, position + 1, address.hex])
+                }
             }
         }
         return scenario
     }
+
+    /// How many of a plan's runs `register` hashes at once.
+    static let registerChunk = 4096
 
     /// Every stored scenario, by name and then address. A plan stored twice under different keys
     /// (rows of a schema 2 store that differ only in how their settings were typed) is listed once.

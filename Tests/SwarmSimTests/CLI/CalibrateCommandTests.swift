@@ -108,14 +108,8 @@ import Testing
         let reference = try Self.workspace()
         #expect(try reference.run(command).status == 0)
         let workspace = try Self.workspace()
-        let running = try BuiltBinary.start(command, in: workspace.folder)
-        let deadline = Date().addingTimeInterval(60)
-        while !workspace.exists("results/swarmsim.sqlite") && Date() < deadline && running.process.isRunning {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        Thread.sleep(forTimeInterval: 0.5)
-        kill(running.process.processIdentifier, SIGKILL)
-        let killed = running.wait()
+        let killed = try BuiltBinary.start(command, in: workspace.folder)
+            .killOutright(once: { workspace.exists("results/swarmsim.sqlite") }, settle: 0.5)
         #expect(killed.signalled && !workspace.exists("cal"), "the calibration finished before it was killed")
         let resumed = try workspace.run(command)
         #expect(resumed.status == 0, "\(resumed.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Two thousand runs of three hundred agents for a simulated week: several seconds even in a
@@ -11,6 +12,14 @@ private let longScenario = ScenarioFixtures.text([
     "agents": ["count": 300],
     "topology": ["kind": "planner-worker"],
     "expect": [["metric": "tasks_done", "at_least": 0]],
+])
+
+/// 2 variants x 2 sweep points x 60 replicates of a simulated week: 240 runs, three full store
+/// batches and a partial one, for the tests that kill a sweep and restart it.
+private let resumableScenario = ScenarioFixtures.text([
+    "name": "resumable", "replications": 60, "duration_hours": 168, "sample_every_hours": 24,
+    "variants": [["label": "flat", "topology": ["kind": "flat-lock"]], ["label": "pw"]],
+    "sweep": ["agents.count": [10, 100]],
 ])
 
 @Suite struct InterruptCommandTests {
@@ -44,29 +53,58 @@ private let longScenario = ScenarioFixtures.text([
 
     @Test("A sweep killed outright (SIGKILL) and restarted with the same command ends with the files of an uninterrupted sweep.")
     func killedSweepResumes() throws {
-        let scenario = ScenarioFixtures.text([
-            "name": "resumable", "replications": 60, "duration_hours": 168, "sample_every_hours": 24,
-            "variants": [["label": "flat", "topology": ["kind": "flat-lock"]], ["label": "pw"]],
-            "sweep": ["agents.count": [10, 100]],
-        ])
-        let reference = try Workspace(scenario)
-        #expect(try reference.run(["run", reference.scenario, "--out", "out", "--quiet"]).status == 0)
-        let workspace = try Workspace(scenario)
+        let reference = try Self.uninterrupted()
+        let workspace = try Workspace(resumableScenario)
         let command = ["run", workspace.scenario, "--jobs", "2", "--out", "out", "--quiet"]
-        let running = try BuiltBinary.start(command, in: workspace.folder)
-        let deadline = Date().addingTimeInterval(60)
-        while !workspace.exists("out") && Date() < deadline && running.process.isRunning {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        Thread.sleep(forTimeInterval: 0.2)
-        kill(running.process.processIdentifier, SIGKILL)
-        _ = running.wait()
+        _ = try BuiltBinary.start(command, in: workspace.folder).killOutright(once: { workspace.exists("out") }, settle: 0.2)
         let resumed = try workspace.run(command)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv", "scenario.resolved.json"] {
             #expect(try workspace.data("out/\(file)") == reference.data("out/\(file)"), "\(file) differs after resuming")
         }
         #expect(try workspace.entries("out").allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    @Test("A sweep killed (SIGKILL) with a batch in flight keeps every earlier batch, loses only that one, and the restart simulates it again and writes the files of an uninterrupted sweep.")
+    func killedBatchIsSimulatedAgain() throws {
+        let reference = try Self.uninterrupted()
+        let workspace = try Workspace(resumableScenario)
+        let command = ["run", workspace.scenario, "--jobs", "2", "--out", "out"]
+        var environment = ProcessInfo.processInfo.environment
+        // The store stops for good once it has been given 100 runs: the first batch (64) is
+        // committed, the second (36 runs so far) is in flight.
+        environment["SWARMSIM_TEST_PAUSE_STORE"] = "100"
+        let store = workspace.folder.appendingPathComponent("results/swarmsim.sqlite").path
+        let killed = try BuiltBinary.start(command, in: workspace.folder, environment: environment)
+            .killOutright(once: { try Self.storedRuns(store) >= 64 }, settle: 0.5)
+        #expect(killed.signalled, "the sweep ended before it was killed: \(killed.stderr)")
+        #expect(try Self.storedRuns(store) == 64, "the committed batch is kept and the batch in flight is lost whole")
+
+        let resumed = try workspace.run(command)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("(64 reused from the store results/swarmsim.sqlite, 176 simulated and saved in it)"), "\(resumed.stderr)")
+        for file in ["runs.csv", "timeseries.csv", "aggregate.csv", "usl.csv", "scenario.resolved.json"] {
+            #expect(try workspace.data("out/\(file)") == reference.data("out/\(file)"), "\(file) differs after resuming")
+        }
+        #expect(try Self.storedRuns(store) == 240)
+    }
+
+    /// A workspace holding the files of `resumableScenario` run without interruption, in out/.
+    private static func uninterrupted() throws -> Workspace {
+        let reference = try Workspace(resumableScenario)
+        #expect(try reference.run(["run", reference.scenario, "--out", "out", "--quiet"]).status == 0)
+        return reference
+    }
+
+    /// How many runs the store at `path` holds; 0 while it has no runs table yet.
+    private static func storedRuns(_ path: String) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let database = try DatabaseQueue(path: path, configuration: configuration)
+        return try database.read { db in
+            try db.tableExists("runs") ? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 : 0
+        }
     }
 
     @Test("SIGINT stops check too, with status 130.")

@@ -19,14 +19,9 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["SWARMSIM_TEST_PAUSE_COMMIT"] = "2"
         let command = ["run", workspace.scenario, "--replications", "3", "--out", "out", "--force", "--quiet"]
-        let running = try BuiltBinary.start(command, in: workspace.folder, environment: environment)
-        let deadline = Date().addingTimeInterval(60)
-        while !workspace.exists("out/.swarmsim-commit") && Date() < deadline && running.process.isRunning {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        Thread.sleep(forTimeInterval: 0.3)  // the hook stops the commit after the second rename
-        kill(running.process.processIdentifier, SIGKILL)
-        _ = running.wait()
+        // The hook stops the commit after the second rename, soon after the journal appears.
+        _ = try BuiltBinary.start(command, in: workspace.folder, environment: environment)
+            .killOutright(once: { workspace.exists("out/.swarmsim-commit") }, settle: 0.3)
         #expect(workspace.exists("out/.swarmsim-commit"))
         // The state a reader that ignores the journal would see: new runs.csv and timeseries.csv, old aggregate.csv.
         #expect(try workspace.data("out/runs.csv") == reference.data("out/runs.csv"))

@@ -41,6 +41,19 @@ enum BuiltBinary {
             try process.run()
         }
 
+        /// Waits until `ready` holds (for 60 s at the most, and no longer than the process runs),
+        /// then `settle` seconds more, kills the process outright (SIGKILL) and returns what it
+        /// printed: how a test stops a command part-way, as a crash or an out-of-memory kill would.
+        func killOutright(once ready: () throws -> Bool, settle: TimeInterval) rethrows -> Output {
+            let deadline = Date().addingTimeInterval(60)
+            while try !ready() && Date() < deadline && process.isRunning {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            Thread.sleep(forTimeInterval: settle)
+            kill(process.processIdentifier, SIGKILL)
+            return wait()
+        }
+
         /// Waits for the process to end and returns what it printed.
         func wait() -> Output {
             // Read both pipes before waiting, so a chatty child cannot fill a pipe and block.
