@@ -152,7 +152,7 @@ private let resumableScenario = ScenarioFixtures.text([
         ]))
         let result = try workspace.run(["run", workspace.scenario, "--out", "out"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Error: run 1 (variant \"flat-lock\", sweep point 0, replicate 0) processed "), "\(result.stderr)")
+        #expect(result.stderr.contains("Error: run 1 (variant \"flat-lock\", sweep point 0, replicate 1) processed "), "\(result.stderr)")
         #expect(result.stderr.contains("most of its last events are due to locks.poll_interval_hours, likely too small"), "\(result.stderr)")
         #expect(try workspace.entries("out").isEmpty)
     }
