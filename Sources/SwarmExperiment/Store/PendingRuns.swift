@@ -6,20 +6,28 @@ final class PendingRuns: @unchecked Sendable {
     private let lock = NSLock()
     private var runs: [CompletedRun] = []
     private var given = 0
+    /// When the oldest pending run was added (monotonic nanoseconds), nil with none pending.
+    private var oldest: UInt64?
 
-    /// Adds `run`; returns how many runs are pending now and how many were ever added.
-    func append(_ run: CompletedRun) -> (pending: Int, given: Int) {
-        lock.withLock {
+    /// Adds `run`; returns how many runs are pending now, how many were ever added and how long
+    /// the oldest pending run has waited, in seconds of the monotonic clock (never the calendar).
+    func append(_ run: CompletedRun) -> (pending: Int, given: Int, waited: Double) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        return lock.withLock {
             runs.append(run)
             given += 1
-            return (runs.count, given)
+            if oldest == nil { oldest = now }
+            return (runs.count, given, Double(now - oldest!) * 1e-9)
         }
     }
 
     /// The pending runs, in the order given, leaving none.
     func takeAll() -> [CompletedRun] {
         lock.withLock {
-            defer { runs.removeAll() }
+            defer {
+                runs.removeAll()
+                oldest = nil
+            }
             return runs
         }
     }

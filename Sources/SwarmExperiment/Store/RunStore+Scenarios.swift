@@ -6,16 +6,29 @@ extension RunStore {
     /// re-create the plan, and the address of each of its runs by position (`experiment_runs`), so
     /// that SQL can tell experiments apart; nothing changes when they are kept already. Call it
     /// before running a plan into the store, with the whole plan even when running one shard of it.
+    ///
+    /// The experiment lists the runs of the engine that registered it last: a run's address holds
+    /// the engine fingerprint, so a changed engine lists its own runs in place of the old ones.
     @discardableResult
     public func register(_ plan: RunPlan) throws(RunStoreError) -> StoredScenario {
+        // The addresses a few thousand at a time: hashed on every core, in bounded memory.
+        try register(plan) { positions in RunAddress.of(positions.map { plan[$0] }) }
+    }
+
+    /// `register(_:)` with `addresses(positions)` the addresses of the runs at `positions` of the
+    /// plan, for a caller that has them already (the sweep bench, which times hashing apart).
+    @discardableResult
+    public func register(_ plan: RunPlan, addresses: (Range<Int>) -> [RunAddress]) throws(RunStoreError) -> StoredScenario {
         let scenario = StoredScenario(plan: plan)
         try writing { db in
             _ = try RunStore.insert(scenario, db)
-            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO experiment_runs (experiment, run_id, run) VALUES (?, ?, ?)")
-            // The addresses a few thousand at a time: hashed on every core, in bounded memory.
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO experiment_runs (experiment, run_id, run) VALUES (?, ?, ?)
+                ON CONFLICT (experiment, run_id) DO UPDATE SET run = excluded.run WHERE run <> excluded.run
+                """)
             for start in stride(from: 0, to: plan.count, by: RunStore.registerChunk) {
                 let positions = start..<min(plan.count, start + RunStore.registerChunk)
-                for (position, address) in zip(positions, RunAddress.of(positions.map { plan[$0] })) {
+                for (position, address) in zip(positions, addresses(positions)) {
                     try statement.execute(arguments: [scenario.address, position + 1, address.hex])
                 }
             }

@@ -14,7 +14,7 @@ import SwarmModel
 ///
 /// Several processes may write one store at once: the file is in WAL mode, each write takes the
 /// lock for one short transaction, and a process waits up to `busyTimeout` for another's. A crash
-/// loses at most the run being saved; the synchronous level (NORMAL) trades the last runs before
+/// loses at most the runs not yet written (`record`); the synchronous level (NORMAL) trades the last runs before
 /// a power loss, which a restart simulates again, for speed. The tables are described in
 /// `RunStoreSchema`.
 ///
@@ -35,7 +35,7 @@ public final class RunStore: RunSink, RunCache, Sendable {
 
     /// The store's path, as given: every error message names it.
     public let file: String
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
     /// The query of a run's summary metrics, then from schema 6 on its sample count and checksum;
     /// a metric an older schema has no column for (a schema 2 or 3 store opened to read) reads as
     /// `RunStoreSchema.derivation`.
@@ -47,6 +47,8 @@ public final class RunStore: RunSink, RunCache, Sendable {
     let onDamage: @Sendable (Damage) -> Void
     /// Runs recorded and not yet written (`record`).
     let pending = PendingRuns()
+    /// The batch being written on the database's queue, if any (`record`).
+    let background = BackgroundWrites()
 
     /// Opens the store at `file`. Refuses, without changing it, a file that is not SQLite, an
     /// SQLite database that is not a swarmsim store and a store of another schema version.

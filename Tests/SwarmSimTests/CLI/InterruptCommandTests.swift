@@ -71,8 +71,10 @@ private let resumableScenario = ScenarioFixtures.text([
         let workspace = try Workspace(resumableScenario)
         let command = ["run", workspace.scenario, "--jobs", "2", "--out", "out"]
         var environment = ProcessInfo.processInfo.environment
-        // The store stops for good once it has been given 100 runs: the first batch (64) is
-        // committed, the second (36 runs so far) is in flight.
+        // Batches of 64 runs; the store stops for good once it has been given 100 runs: the first
+        // batch (64) is committed, the second (36 runs so far) is in flight. (A batch is also
+        // written once its first run has waited two seconds, which 240 short runs never do.)
+        environment["SWARMSIM_TEST_BATCH_RUNS"] = "64"
         environment["SWARMSIM_TEST_PAUSE_STORE"] = "100"
         let store = workspace.folder.appendingPathComponent("results/swarmsim.sqlite").path
         let killed = try BuiltBinary.start(command, in: workspace.folder, environment: environment)

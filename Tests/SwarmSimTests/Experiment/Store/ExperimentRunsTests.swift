@@ -57,6 +57,26 @@ import Testing
         }
     }
 
+    @Test("An experiment registered again by a changed engine lists that engine's runs, not the old engine's.")
+    func reRegisteringReplacesAnOldEnginesRuns() throws {
+        let folder = try ScenarioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("runs.sqlite").path
+        let plan = try StoreFixtures.plan()
+        let store = try RunStore(file: file)
+        try store.register(plan)
+        // As an older engine left them: every run of the plan at another address (its fingerprint
+        // is in the address), the first one kept by this engine.
+        try DatabaseQueue(path: file).write { db in
+            try db.execute(sql: "UPDATE experiment_runs SET run = 'old-' || run_id WHERE run_id > 1")
+        }
+        try store.register(plan)
+        let links = try DatabaseQueue(path: file).read { db in
+            try String.fetchAll(db, sql: "SELECT run FROM experiment_runs ORDER BY run_id")
+        }
+        #expect(links == plan.map { RunAddress($0).hex })
+    }
+
     @Test("A merge copies the experiments' runs; a schema 4 store is upgraded with an empty table, filled when its plan runs again.")
     func mergeAndUpgrade() throws {
         let folder = try ScenarioFixtures.temporaryFolder()
