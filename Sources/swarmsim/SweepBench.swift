@@ -104,25 +104,12 @@ struct SweepBench {
             """
     }
 
-    /// The CPU time of the calling thread, in seconds: the bench runs every step on one thread, so
-    /// this counts its work alone, whatever else the machine runs.
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
-
     /// `body`'s result, its CPU time added to `total`.
     private static func cpu<T>(into total: inout Double, _ body: () throws -> T) rethrows -> T {
-        let start = now()
-        defer { total += now() - start }
+        // The bench runs every step on one thread, so this counts its work alone, whatever else
+        // the machine runs.
+        let start = ThreadCPUTime.seconds()
+        defer { total += ThreadCPUTime.seconds() - start }
         return try body()
-    }
-
-    /// The CPU time of `body`, in seconds.
-    private static func cpu(_ body: () -> Void) -> Double {
-        var total = 0.0
-        cpu(into: &total, body)
-        return total
     }
 }

@@ -50,11 +50,4 @@ final class BackgroundWrites: @unchecked Sendable {
             return failure
         }
     }
-
-    /// The CPU time of the calling thread, in seconds.
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
 }

@@ -46,7 +46,7 @@ extension RunStore {
         let runs = pending.takeAll()
         guard !runs.isEmpty else { return background.finished(failure: nil, cpuSeconds: 0) }
         database.asyncWriteWithoutTransaction { [self] db in
-            let start = BackgroundWrites.threadCPUSeconds()
+            let start = ThreadCPUTime.seconds()
             var failure: RunStoreError?
             do {
                 try db.inTransaction {
@@ -57,7 +57,7 @@ extension RunStore {
             } catch {
                 failure = RunStoreError.wrapping(error, file: file)
             }
-            background.finished(failure: failure, cpuSeconds: BackgroundWrites.threadCPUSeconds() - start)
+            background.finished(failure: failure, cpuSeconds: ThreadCPUTime.seconds() - start)
         }
     }
 
