@@ -103,7 +103,7 @@ extension SwarmSimCommand {
             let runs = shard.positions(in: plan).count
             let (jobs, quiet, db) = (execution.workers, quiet, db)
             let store = try RunStore.forSweep(db)
-            try store.register(whole)
+            try store.register(whole, running: plan, shard: shard)
             if !quiet { try noteOtherBuilds(of: plan.scenario.name, in: store) }
             try await InterruptibleSweep.run(afterwards: "the finished runs are saved in \(db); run the same command again to finish") {
                 let progress = quiet ? nil : ProgressReporter(total: runs)

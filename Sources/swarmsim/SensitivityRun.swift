@@ -78,7 +78,7 @@ extension SwarmSimCommand {
             let folder = out ?? "results/\(experiment.scenario.folderName)"
             let (jobs, quiet, db, bootstrap) = (execution.workers, quiet, db, intervals.settings)
             let store = try RunStore.forSweep(db)
-            try store.register(plan)
+            try store.register(plan, running: plan, shard: shard)
             let runs = shard.positions(in: plan).count
             if !quiet {
                 FileHandle.standardError.write(Data(

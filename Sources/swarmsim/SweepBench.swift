@@ -45,15 +45,17 @@ struct SweepBench {
         var costs = Costs()
         // The engine fingerprint in every address is computed once per process, whatever the plan.
         SweepBench.cpu(into: &costs.fingerprint) { _ = SwarmSimVersion.build }
-        // Every address of the plan, hashed here on one thread to time that parallel work.
-        let addresses = SweepBench.cpu(into: &costs.hashing) { (0..<plan.count).map { RunAddress(plan[$0]) } }
-        // A sweep registers its whole plan (each run's address) before running it.
-        _ = try SweepBench.cpu(into: &costs.register) { try store.register(plan) { Array(addresses[$0]) } }
+        // A sweep registers its whole plan before running it; the runs it looks up are listed as
+        // it looks them up (here the sample's; the rest are never listed).
+        let sampled = positions.map { (position: $0, spec: plan[$0]) }
+        _ = try SweepBench.cpu(into: &costs.register) { try store.register(plan, running: plan, shard: .whole) }
+        // Each run's address, hashed here on one thread to time that parallel work.
+        let addresses = SweepBench.cpu(into: &costs.hashing) { sampled.map { RunAddress($0.spec) } }
 
-        // A first sweep: every run looked up (absent), simulated and prepared as in a job, then
-        // handed to the store and written as CSV lines as on the coordinator.
-        let sample = positions.map { (position: $0, spec: plan[$0], address: addresses[$0]) }
-        _ = try SweepBench.cpu(into: &costs.lookUp) { try store.holds(sample.map(\.address)) }
+        // A first sweep: every run looked up (absent, and listed), simulated and prepared as in a
+        // job, then handed to the store and written as CSV lines as on the coordinator.
+        let sample = zip(sampled, addresses).map { (position: $0.position, spec: $0.spec, address: $1) }
+        _ = try SweepBench.cpu(into: &costs.lookUp) { try store.lookUp(sample.map(\.spec), at: addresses) }
         for (position, spec, address) in sample {
             let result = SweepBench.cpu(into: &costs.simulation) { Simulation.run(spec) }
             let run = SweepBench.cpu(into: &costs.preparation) {
@@ -94,7 +96,7 @@ struct SweepBench {
         return """
             sweep "\(plan.scenario.name)": \(plan.count) runs in the plan, \(timed) timed, spread over it; CPU time per run
             jobs (in parallel): \(perRun(parallel)) = simulation \(perRun(costs.simulation)) + CSV lines and store rows \(perRun(costs.preparation))
-            once per process: engine fingerprint \(String(format: "%.1f ms", 1000 * costs.fingerprint)); on every core: hashing an address \(perPlanRun(costs.hashing)), twice per run (registering, look-up)
+            once per process: engine fingerprint \(String(format: "%.1f ms", 1000 * costs.fingerprint)); on every core: hashing a run's address for its look-up \(perRun(costs.hashing))
             before the sweep (serial): registering the plan \(perPlanRun(costs.register)) per plan run
             coordinator (serial): \(perRun(coordinator)) = look-up \(perRun(costs.lookUp)) + handing runs to the store \(perRun(costs.handOver)) + CSV rows \(perRun(costs.rows))
             store writer (serial, at the same time as the coordinator): \(perRun(costs.writer))

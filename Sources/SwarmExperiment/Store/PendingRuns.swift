@@ -1,10 +1,12 @@
 import Foundation
 
-/// The runs a `RunStore` has been given and not yet written (it writes them in batches). The
-/// store is shared between tasks (`Sendable`), so the list is guarded by a lock.
+/// The runs a `RunStore` has been given and not yet written (it writes them in batches), and the
+/// `experiment_runs` rows its look-ups listed (`DeferredLinks`), written with them. The store is
+/// shared between tasks (`Sendable`), so the lists are guarded by a lock.
 final class PendingRuns: @unchecked Sendable {
     private let lock = NSLock()
     private var runs: [CompletedRun] = []
+    private var links: [DeferredLinks.Link] = []
     private var given = 0
     /// When the oldest pending run was added (monotonic nanoseconds), nil with none pending.
     private var oldest: UInt64?
@@ -21,19 +23,23 @@ final class PendingRuns: @unchecked Sendable {
         }
     }
 
-    /// The pending runs, in the order given, leaving none.
-    func takeAll() -> [CompletedRun] {
+    /// Adds `links`; returns how many links are pending now.
+    func append(_ links: [DeferredLinks.Link]) -> Int {
         lock.withLock {
-            defer {
-                runs.removeAll()
-                oldest = nil
-            }
-            return runs
+            self.links += links
+            return self.links.count
         }
     }
 
-    /// True when no run is pending.
-    var isEmpty: Bool {
-        lock.withLock { runs.isEmpty }
+    /// The pending runs and links, in the order given, leaving none.
+    func takeAll() -> (runs: [CompletedRun], links: [DeferredLinks.Link]) {
+        lock.withLock {
+            defer {
+                runs.removeAll()
+                links.removeAll()
+                oldest = nil
+            }
+            return (runs, links)
+        }
     }
 }

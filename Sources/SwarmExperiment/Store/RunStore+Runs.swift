@@ -43,13 +43,14 @@ extension RunStore {
     /// before them is written.
     private func writeInBackground() throws(RunStoreError) {
         try background.begin()
-        let runs = pending.takeAll()
-        guard !runs.isEmpty else { return background.finished(failure: nil, cpuSeconds: 0) }
+        let (runs, links) = pending.takeAll()
+        guard !runs.isEmpty || !links.isEmpty else { return background.finished(failure: nil, cpuSeconds: 0) }
         database.asyncWriteWithoutTransaction { [self] db in
             let start = ThreadCPUTime.seconds()
             var failure: RunStoreError?
             do {
                 try db.inTransaction {
+                    try RunStore.insert(links, db)
                     var models: Set<String> = []
                     for run in runs { try save(run, db, models: &models) }
                     return .commit
@@ -139,15 +140,31 @@ extension RunStore {
         }
     }
 
-    /// Each spec's address, and whether a run is stored there, in one query per `lookupChunk` specs.
+    /// Each spec's address, hashed on every core, and whether a run is stored there, in one query
+    /// per `lookupChunk` specs (see `lookUp`).
     public func addresses(of specs: [RunSpec]) throws(RunStoreError) -> [(address: RunAddress, stored: Bool)] {
         let addresses = RunAddress.of(specs)
-        return zip(addresses, try holds(addresses)).map { ($0, $1) }
+        return zip(addresses, try lookUp(specs, at: addresses)).map { ($0, $1) }
     }
 
-    /// Whether a run is stored at each of `addresses`, in one query per `lookupChunk` addresses.
+    /// Whether a run is stored at each of `addresses` (those of `specs`), as `holds` says; lists
+    /// the runs among them that a registered plan left to its look-ups (`DeferredLinks`), written
+    /// with the next batch of runs, or at once when `linkBatch` of them wait.
+    public func lookUp(_ specs: [RunSpec], at addresses: [RunAddress]) throws(RunStoreError) -> [Bool] {
+        let links = deferredLinks.take(specs, at: addresses)
+        if !links.isEmpty, pending.append(links) >= RunStore.linkBatch { try writeInBackground() }
+        return try holds(addresses)
+    }
+
+    /// How many listed runs (`lookUp`) wait at most for a batch of runs to be written with: a
+    /// sweep whose runs are all stored writes none.
+    static let linkBatch = 4096
+
+    /// Whether a run is stored at each of `addresses`, in one query per `lookupChunk` addresses,
+    /// as far as the store has committed (`lookingUp`): a run recorded and not yet written counts as
+    /// not stored until `flush`.
     public func holds(_ addresses: [RunAddress]) throws(RunStoreError) -> [Bool] {
-        let held = try reading { db in
+        let held = try lookingUp { db in
             var held: Set<String> = []
             for start in stride(from: 0, to: addresses.count, by: RunStore.lookupChunk) {
                 let chunk = addresses[start..<min(addresses.count, start + RunStore.lookupChunk)].map(\.hex)
@@ -166,7 +183,7 @@ extension RunStore {
     /// its check: such a run is reported through `onDamage` and the sweep simulates it again,
     /// replacing it (`record`).
     public func storedResult(at address: RunAddress, of spec: RunSpec) throws(RunStoreError) -> RunResult? {
-        switch try reading({ db in try stored(at: address, db) }) {
+        switch try lookingUp({ db in try stored(at: address, db) }) {
         case .missing:
             return nil
         case .intact(let result):

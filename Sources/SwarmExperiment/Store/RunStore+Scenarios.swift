@@ -11,29 +11,62 @@ extension RunStore {
     /// the engine fingerprint, so a changed engine lists its own runs in place of the old ones.
     @discardableResult
     public func register(_ plan: RunPlan) throws(RunStoreError) -> StoredScenario {
-        // The addresses a few thousand at a time: hashed on every core, in bounded memory.
-        try register(plan) { positions in RunAddress.of(positions.map { plan[$0] }) }
+        try register(plan, listingNow: 0..<plan.count)
     }
 
-    /// `register(_:)` with `addresses(positions)` the addresses of the runs at `positions` of the
-    /// plan, for a caller that has them already (the sweep bench, which times hashing apart).
+    /// Registers `whole` (as `register(_:)` does) for a sweep of `shard` of `running` (`whole`
+    /// or a filtered view of it) with this store as its cache. The runs the sweep will look up are
+    /// listed as the runner asks about them, with the addresses hashed for the look-up, so each
+    /// run's address is hashed once (`DeferredLinks`); the others are listed at once. A run is
+    /// listed before it is simulated, and a sweep stopped early lists the rest when run again.
     @discardableResult
-    public func register(_ plan: RunPlan, addresses: (Range<Int>) -> [RunAddress]) throws(RunStoreError) -> StoredScenario {
+    public func register(_ whole: RunPlan, running plan: RunPlan, shard: Shard) throws(RunStoreError) -> StoredScenario {
+        let positions = PlanPositions(whole)
+        var lookedUp = PositionSet(count: whole.count)
+        if plan.groups.count == whole.groups.count && plan.replicateIndices == whole.replicateIndices {
+            for position in shard.positions(in: whole) { lookedUp.insert(position) }
+        } else {
+            for position in shard.positions(in: plan) {
+                if let wholePosition = positions.position(of: plan[position]) { lookedUp.insert(wholePosition) }
+            }
+        }
+        let scenario = try register(whole, listingNow: (0..<whole.count).lazy.filter { !lookedUp.contains($0) })
+        deferredLinks.leave(lookedUp, of: positions, experiment: scenario.address)
+        return scenario
+    }
+
+    /// Keeps `plan`'s scenario and lists its runs at `positions` (ascending), their addresses
+    /// hashed a few thousand at a time, on every core, in bounded memory.
+    private func register(_ plan: RunPlan, listingNow positions: some Sequence<Int>) throws(RunStoreError) -> StoredScenario {
         let scenario = StoredScenario(plan: plan)
         try writing { db in
             _ = try RunStore.insert(scenario, db)
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO experiment_runs (experiment, run_id, run) VALUES (?, ?, ?)
-                ON CONFLICT (experiment, run_id) DO UPDATE SET run = excluded.run WHERE run <> excluded.run
-                """)
-            for start in stride(from: 0, to: plan.count, by: RunStore.registerChunk) {
-                let positions = start..<min(plan.count, start + RunStore.registerChunk)
-                for (position, address) in zip(positions, addresses(positions)) {
-                    try statement.execute(arguments: [scenario.address, position + 1, address.hex])
+            var chunk: [Int] = []
+            func list() throws {
+                let links = zip(chunk, RunAddress.of(chunk.map { plan[$0] })).map { position, address in
+                    DeferredLinks.Link(experiment: scenario.address, runID: position + 1, address: address)
                 }
+                try RunStore.insert(links, db)
+                chunk.removeAll(keepingCapacity: true)
             }
+            for position in positions {
+                chunk.append(position)
+                if chunk.count == RunStore.registerChunk { try list() }
+            }
+            try list()
         }
         return scenario
+    }
+
+    /// Writes `links` to `experiment_runs`, replacing a position's run of another engine.
+    static func insert(_ links: [DeferredLinks.Link], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO experiment_runs (experiment, run_id, run) VALUES (?, ?, ?)
+            ON CONFLICT (experiment, run_id) DO UPDATE SET run = excluded.run WHERE run <> excluded.run
+            """)
+        for link in links {
+            try statement.execute(arguments: [link.experiment, link.runID, link.address.hex])
+        }
     }
 
     /// How many of a plan's runs `register` hashes at once.

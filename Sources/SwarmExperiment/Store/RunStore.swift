@@ -36,6 +36,11 @@ public final class RunStore: RunSink, RunCache, Sendable {
     /// The store's path, as given: every error message names it.
     public let file: String
     let database: DatabaseQueue
+    /// A second connection, only to read, for a sweep's look-ups and stored results
+    /// (`lookingUp`): in WAL mode it reads the last committed state while the first connection
+    /// writes a batch, so the coordinator never waits for a batch to be written. The store's own
+    /// connection when the store is opened only to read.
+    private let lookUps: DatabaseQueue
     /// The query of a run's summary metrics, then from schema 6 on its sample count and checksum;
     /// a metric an older schema has no column for (a schema 2 or 3 store opened to read) reads as
     /// `RunStoreSchema.derivation`.
@@ -47,6 +52,8 @@ public final class RunStore: RunSink, RunCache, Sendable {
     let onDamage: @Sendable (Damage) -> Void
     /// Runs recorded and not yet written (`record`).
     let pending = PendingRuns()
+    /// The `experiment_runs` rows registered plans left to the look-ups (`register(_:running:shard:)`).
+    let deferredLinks = DeferredLinks()
     /// The batch being written on the database's queue, if any (`record`).
     let background = BackgroundWrites()
 
@@ -81,6 +88,14 @@ public final class RunStore: RunSink, RunCache, Sendable {
                 try database.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
+            }
+            if access == .readWrite {
+                // Not opened read-only: whichever connection closes last folds the WAL file back
+                // into the store (SQLite's checkpoint on close), which a read-only one cannot do,
+                // so the file is whole once the store is closed.
+                lookUps = try DatabaseQueue(path: file, configuration: configuration)
+            } else {
+                lookUps = database
             }
             let stored = try database.read { db in Set(try db.columns(in: "runs").map(\.name)) }
             checksSums = stored.contains(RunStore.checksumColumn)
@@ -164,6 +179,18 @@ public final class RunStore: RunSink, RunCache, Sendable {
         try flush()
         do {
             return try database.read(body)
+        } catch {
+            throw RunStoreError.wrapping(error, file: file)
+        }
+    }
+
+    /// `body`'s result in one read of what the store has committed, without waiting for the batch
+    /// being written, nor writing those recorded: for the runner's look-ups and stored results,
+    /// which never concern a run it has recorded (a plan holds each address once), so they need not
+    /// wait for it.
+    func lookingUp<T>(_ body: (Database) throws -> T) throws(RunStoreError) -> T {
+        do {
+            return try lookUps.read(body)
         } catch {
             throw RunStoreError.wrapping(error, file: file)
         }

@@ -57,6 +57,51 @@ import Testing
         }
     }
 
+    /// The addresses `experiment_runs` lists for `plan` in the store at `file`, by run_id (nil for
+    /// a position not listed).
+    private func listed(_ plan: RunPlan, in file: String) throws -> [String?] {
+        let rows = try DatabaseQueue(path: file).read { db in
+            try Row.fetchAll(db, sql: "SELECT run_id, run FROM experiment_runs WHERE experiment = ?", arguments: [StoredScenario(plan: plan).address])
+        }
+        var listed = [String?](repeating: nil, count: plan.count)
+        for row in rows { listed[(row["run_id"] as Int) - 1] = row["run"] }
+        return listed
+    }
+
+    @Test("A plan registered for a sweep lists the runs the sweep looks up as it looks them up, the others at once; once run, every run, whatever the shard or filter.",
+          arguments: ["whole", "shard 2/3", "filtered"])
+    func sweepsListTheirRunsAsTheyLookThemUp(kind: String) async throws {
+        let folder = try TemporaryFolder()
+        let file = folder.path("runs.sqlite")
+        let whole = try StoreFixtures.plan()
+        let running = kind == "filtered" ? try whole.filtered(by: RunFilter(variants: [], conditions: [Setting(assignment: "agents.count=2")!], replicate: nil)) : whole
+        let shard = kind == "shard 2/3" ? Shard(index: 2, count: 3)! : .whole
+        let store = try RunStore(file: file)
+        try store.register(whole, running: running, shard: shard)
+        let lookedUp = Set(shard.positions(in: running).map { position in whole.firstIndex { $0 == running[position] }! })
+        let addresses = whole.map { RunAddress($0).hex }
+        // Before the sweep: every run it will not look up, and none of those it will.
+        #expect(try listed(whole, in: file) == addresses.indices.map { lookedUp.contains($0) ? nil : addresses[$0] })
+        try await ExperimentRunner.run(running, shard: shard, into: [store], cache: store)
+        #expect(try listed(whole, in: file) == addresses)
+        #expect(!lookedUp.isEmpty && lookedUp.count < whole.count || kind == "whole")
+    }
+
+    @Test("A spec is placed in a registered plan only when every field of its address matches the plan's run there.")
+    func positionsMatchOnlyThePlansOwnRuns() throws {
+        let plan = try StoreFixtures.plan()
+        let positions = PlanPositions(plan)
+        #expect(plan.indices.map { positions.position(of: plan[$0]) } == plan.indices.map { $0 })
+        // The same variants, points and replicates with another setting, seed or duration.
+        for settings in [["work.self_check_probability=0.5"], ["seed=99"], ["duration_hours=9"], ["sample_every_hours=2"]] {
+            let other = try StoreFixtures.plan(settings: settings)
+            #expect(other.indices.allSatisfy { positions.position(of: other[$0]) == nil }, "\(settings)")
+        }
+        // Another plan's name.
+        let renamed = try StoreFixtures.plan(settings: ["name=another"])
+        #expect(renamed.indices.allSatisfy { positions.position(of: renamed[$0]) == nil })
+    }
+
     @Test("An experiment registered again by a changed engine lists that engine's runs, not the old engine's.")
     func reRegisteringReplacesAnOldEnginesRuns() throws {
         let folder = try ScenarioFixtures.temporaryFolder()
