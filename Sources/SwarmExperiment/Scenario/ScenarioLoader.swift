@@ -18,9 +18,12 @@ final class ScenarioLoader {
 
     let file: String?
     let log = ProblemLog()
+    /// Every model decoding of this load, each distinct one done once.
+    private let decodings: ModelDecodings
 
     init(file: String?) {
         self.file = file
+        decodings = ModelDecodings(log: log)
     }
 
     /// The fields of the top level other than the model sections.
@@ -62,7 +65,7 @@ final class ScenarioLoader {
         let modelBase = JSONValue.object(base.resolved.filter { ModelConfig.sectionNames.contains($0.key) })
 
         let written = readVariants(top.variants)
-        let variantBases = written.map { OverlaidDocument.readModel(modelBase, applying: [$0.overlay], log: log).resolved }
+        let variantBases = written.map { decodings.readModel(modelBase, applying: [$0.overlay]).resolved }
 
         let documents = [modelBase] + variantBases
         let writtenSweep = SweepGrid.decode(top.sweep, keyOrder: sweepKeyOrder, zipKeyOrder: zipKeyOrder, log: log).filter { axis in
@@ -74,11 +77,11 @@ final class ScenarioLoader {
         let reachable = SweepGrid.checkPairs(sweep, log: log) ? sweep : SweepGrid()
         let settingOverlays = unswept.filter { checkModelSetting($0, documents: documents) }.map(overlay)
 
-        let resolvedModel = OverlaidDocument.readModel(modelBase, applying: settingOverlays, log: log)
+        let resolvedModel = decodings.readModel(modelBase, applying: settingOverlays)
         let variants = written.isEmpty
             ? [ResolvedVariant(label: resolvedModel.config.topology.kind.rawValue, overlay: nil, resolved: resolvedModel.resolved)]
             : zip(written, variantBases).map { variant, variantBase in
-                let final = OverlaidDocument.readModel(variantBase, applying: settingOverlays, attributing: [variant.overlay], log: log)
+                let final = decodings.readModel(variantBase, applying: settingOverlays, attributing: [variant.overlay])
                 return ResolvedVariant(label: variant.label, overlay: variant.overlay, resolved: final.resolved)
             }
         // Each cell is a full decoding: a large plan is decoded only when nothing before it was
@@ -88,7 +91,8 @@ final class ScenarioLoader {
             ? decodeConfigurations(variants, over: reachable, settings: settingOverlays) : []
 
         var labels: [String] = []
-        for variant in variants where !variant.label.isEmpty && !labels.contains(variant.label) {
+        var seen: Set<String> = []
+        for variant in variants where !variant.label.isEmpty && seen.insert(variant.label).inserted {
             labels.append(variant.label)
         }
         // Expectations are checked against the sweep as written, then kept where the sweep as set
@@ -120,9 +124,7 @@ final class ScenarioLoader {
         for variant in variants {
             let earlier = (variant.overlay.map { [$0] } ?? []) + settings
             for point in 0..<grid.pointCount {
-                let (config, resolved) = OverlaidDocument.readModel(
-                    variant.resolved, applying: sweepOverlays(grid, at: point), attributing: earlier, log: log)
-                configurations.append((config, ResolvedModel(resolved)))
+                configurations.append(decodings.resolveModel(variant.resolved, applying: sweepOverlays(grid, at: point), attributing: earlier))
             }
         }
         return configurations
@@ -240,7 +242,7 @@ final class ScenarioLoader {
             }
             for probe in factor.probes {
                 for variant in variants {
-                    _ = OverlaidDocument.readModel(variant, applying: [Overlay(path: factor.components, value: probe.value, origin: probe.origin)], log: log)
+                    _ = decodings.readModel(variant, applying: [Overlay(path: factor.components, value: probe.value, origin: probe.origin)])
                 }
             }
             return true
@@ -317,11 +319,14 @@ final class ScenarioLoader {
             return []
         }
         var variants: [WrittenVariant] = []
+        var firstWithLabel: [String: Int] = [:]
         for (index, item) in items.enumerated() {
             var r = ObjectReader(item, at: path.appending(index: index), log: log)
             let (label, sections) = ScenarioLoader.readVariant(&r)
-            if let earlier = variants.firstIndex(where: { $0.label == label && !label.isEmpty }) {
+            if !label.isEmpty, let earlier = firstWithLabel[label] {
                 log.report(r.path.appending("label"), "repeats the label of variants[\(earlier)]", found: "\"\(label)\"")
+            } else if !label.isEmpty {
+                firstWithLabel[label] = index
             }
             r.finish()
             variants.append(WrittenVariant(label: label, overlay: Overlay(path: [], value: .object(sections), origin: r.path)))
