@@ -69,10 +69,10 @@ public enum CalibrationReport {
                 chart.rectangle(x: start...end, y: 0...density, colour: Palette.colour(0),
                                 tooltip: "\(readableNumber(start))-\(readableNumber(end)): \(readableNumber(density))")
             }
-            chart.line([(parameter.low, prior), (parameter.high, prior)], colour: Palette.colour(1), dashed: true)
+            chart.line([(parameter.low, prior), (parameter.high, prior)], colour: Palette.colour(1), dash: Palette.dashed)
             chart.line([(parameter.median, 0), (parameter.median, densities.max() ?? prior)], colour: Palette.colour(7))
             chart.key("posterior (last generation, weighted)", colour: Palette.colour(0))
-            chart.key(parameter.logScale ? "prior (log-uniform over its range)" : "prior (uniform over its range)", colour: Palette.colour(1), dashed: true)
+            chart.key(parameter.logScale ? "prior (log-uniform over its range)" : "prior (uniform over its range)", colour: Palette.colour(1), dash: Palette.dashed)
             chart.key("posterior median", colour: Palette.colour(7))
             content.append(chart.svg)
         }
@@ -123,8 +123,8 @@ public enum CalibrationReport {
         var chart = SVGChart(title: heading, x: .numeric("hour of the run", covering: series.hours, fromZero: true),
                              y: .numeric("landings per hour", covering: values, fromZero: true))
         chart.band(band, colour: Palette.colour(0))
-        chart.line(median, colour: Palette.colour(0), dashed: true)
-        chart.key("simulated median and 90% band", colour: Palette.colour(0), dashed: true)
+        chart.line(median, colour: Palette.colour(0), dash: Palette.dashed)
+        chart.key("simulated median and 90% band", colour: Palette.colour(0), dash: Palette.dashed)
         for (index, run) in observed.enumerated() {
             chart.line(run, colour: Palette.colour(index + 1))
             chart.key(series.observedNames[index].replacingOccurrences(of: "_", with: " "), colour: Palette.colour(index + 1))

@@ -31,9 +31,9 @@ extension HTMLReport {
                              x: .numeric("simulated time (h)", covering: points.map(\.x), fromZero: true),
                              y: .numeric("drift (misaligned share of value landed)", covering: points.map(\.y), fromZero: true))
         for (index, line) in lines.enumerated() {
-            chart.line(line, colour: Palette.colour(index))
+            chart.line(line, colour: Palette.colour(index), dash: Palette.dash(index))
             chart.dots(line, colour: Palette.colour(index))
-            chart.key(folder.label(labels[index].label, agents: labels[index].agents), colour: Palette.colour(index))
+            chart.key(folder.label(labels[index].label, agents: labels[index].agents), colour: Palette.colour(index), dash: Palette.dash(index))
         }
         return section("drift", "Drift over time",
                        caption: "Misaligned share of the value landed in the trailing drift window, mean across replicates, "

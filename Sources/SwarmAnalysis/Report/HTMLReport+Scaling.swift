@@ -91,19 +91,20 @@ extension HTMLReport {
         return distinct(series.map(\.panel)).map { panel in
             var chart = SVGChart(title: panel.isEmpty ? "\(title) against agents" : "\(title) against agents, \(panel)", x: x, y: y)
             for (index, entry) in series.enumerated() where entry.panel == panel {
-                let colour = Palette.colour(variants.firstIndex(of: entry.variant)!)
+                let variant = variants.firstIndex(of: entry.variant)!
+                let colour = Palette.colour(variant)
                 let means = entry.points.compactMap { point in point.estimate(metric).mean.map { (x: point.agents, y: $0) } }
                 chart.band(entry.points.compactMap { point in
                     guard case let (_, low?, high?) = point.estimate(metric) else { return nil }
                     return (point.agents, low, high)
                 }, colour: colour)
-                chart.line(fits == nil ? means : curves[index], colour: colour)
+                chart.line(fits == nil ? means : curves[index], colour: colour, dash: Palette.dash(variant))
                 chart.dots(means, colour: colour)
-                chart.key(entry.variant, colour: colour)
+                chart.key(entry.variant, colour: colour, dash: Palette.dash(variant))
             }
             if fits == nil, let low = agents.min(), let high = agents.max() {
-                chart.line([(low, low), (high, high)], colour: "#777777", dashed: true)
-                chart.key("every agent effective", colour: "#777777", dashed: true)
+                chart.line([(low, low), (high, high)], colour: "#777777", dash: Palette.dashed)
+                chart.key("every agent effective", colour: "#777777", dash: Palette.dashed)
             }
             return (panel.isEmpty ? "" : "<h3>\("\(title), \(panel)".htmlEscaped)</h3>\n") + chart.svg
         }.joined(separator: "\n")

@@ -40,9 +40,9 @@ extension HTMLReport {
                     return (position(entry.row), low, high)
                 }, colour: colour)
                 let means = mine.compactMap { entry in entry.point.estimate(metric).mean.map { (x: position(entry.row), y: $0) } }
-                chart.line(means, colour: colour)
+                chart.line(means, colour: colour, dash: Palette.dash(index))
                 chart.dots(means, colour: colour)
-                chart.key(variant, colour: colour)
+                chart.key(variant, colour: colour, dash: Palette.dash(index))
             }
             return (panel.isEmpty ? "" : "<h3>\("\(title), \(panel)".htmlEscaped)</h3>\n") + chart.svg
         }.joined(separator: "\n")

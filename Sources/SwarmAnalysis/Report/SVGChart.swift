@@ -91,7 +91,7 @@ struct SVGChart {
     /// Room for the y tick labels: wide enough for the longest (category names can be long).
     private let left: Double
     private var marks: [String] = []
-    private var legend: [(label: String, colour: String, dashed: Bool)] = []
+    private var legend: [(label: String, colour: String, dash: String?)] = []
 
     init(title: String, x: Axis, y: Axis) {
         self.title = title
@@ -105,11 +105,11 @@ struct SVGChart {
     private func px(_ value: Double) -> Double { left + x.fraction(value) * plotWidth }
     private func py(_ value: Double) -> Double { top + (1 - y.fraction(value)) * plotHeight }
 
-    /// A polyline through `points` in data coordinates.
-    mutating func line(_ points: [(x: Double, y: Double)], colour: String, dashed: Bool = false) {
+    /// A polyline through `points` in data coordinates, solid or with the SVG dash pattern `dash`.
+    mutating func line(_ points: [(x: Double, y: Double)], colour: String, dash: String? = nil) {
         guard points.count > 1 else { return }
-        let dash = dashed ? " stroke-dasharray=\"6 4\"" : ""
-        marks.append("<path d=\"\(path(points))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>")
+        let pattern = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
+        marks.append("<path d=\"\(path(points))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(pattern)/>")
     }
 
     /// A shaded band between `low` and `high` (a confidence interval along x).
@@ -135,9 +135,10 @@ struct SVGChart {
             + "height=\"\(coordinate(abs(y1 - y0)))\" fill=\"\(colour)\"><title>\(tooltip.htmlEscaped)</title></rect>")
     }
 
-    /// Adds a legend entry: a swatch of `colour` (a dashed line when `dashed`) and `label`.
-    mutating func key(_ label: String, colour: String, dashed: Bool = false) {
-        legend.append((label, colour, dashed))
+    /// Adds a legend entry: a swatch of `colour` (a line with its dash pattern when `dash` is
+    /// given) and `label`.
+    mutating func key(_ label: String, colour: String, dash: String? = nil) {
+        legend.append((label, colour, dash))
     }
 
     /// The chart as an inline `<svg>` element.
@@ -148,9 +149,9 @@ struct SVGChart {
         for entry in legend {
             let itemWidth = 34 + 7 * Double(entry.label.count) + 16
             if lx + itemWidth > width && lx > left { (lx, ly) = (left, ly + 20) }
-            let swatch = entry.dashed
-                ? "<path d=\"M\(coordinate(lx)),\(coordinate(ly - 4))h24\" stroke=\"\(entry.colour)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-                : "<rect x=\"\(coordinate(lx))\" y=\"\(coordinate(ly - 10))\" width=\"24\" height=\"12\" fill=\"\(entry.colour)\"/>"
+            let swatch = entry.dash.map { dash in
+                "<path d=\"M\(coordinate(lx)),\(coordinate(ly - 4))h24\" stroke=\"\(entry.colour)\" stroke-width=\"2\" stroke-dasharray=\"\(dash)\"/>"
+            } ?? "<rect x=\"\(coordinate(lx))\" y=\"\(coordinate(ly - 10))\" width=\"24\" height=\"12\" fill=\"\(entry.colour)\"/>"
             legendItems.append(swatch + "<text x=\"\(coordinate(lx + 30))\" y=\"\(coordinate(ly))\">\(entry.label.htmlEscaped)</text>")
             lx += itemWidth
         }
@@ -197,8 +198,20 @@ struct SVGChart {
 enum Palette {
     static let colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
+    /// The dash pattern of a reference line (a prior, the line of every agent effective).
+    static let dashed = "6 4"
+
+    /// Dash patterns that tell series apart once the colours run out: the first eight series are
+    /// solid, the next eight dashed, then dotted, then dash-dotted.
+    private static let dashes: [String?] = [nil, "6 4", "2 3", "10 3 2 3"]
+
     /// The colour of series `index`, cycling when there are more series than colours.
     static func colour(_ index: Int) -> String {
         colours[index % colours.count]
+    }
+
+    /// The dash pattern of series `index`'s line (nil: solid), so that 32 series look distinct.
+    static func dash(_ index: Int) -> String? {
+        dashes[(index / colours.count) % dashes.count]
     }
 }

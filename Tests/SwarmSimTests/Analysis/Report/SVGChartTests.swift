@@ -15,4 +15,18 @@ import Testing
         #expect(logarithmic.range.upperBound.isFinite && logarithmic.ticks.allSatisfy(\.value.isFinite))
         #expect(HTMLReport.mean([largest, largest, nil]) == largest)
     }
+
+    @Test("Thirty-two series each get their own colour and dash pattern, in the lines and in the legend.")
+    func seriesStylesStayDistinct() {
+        let styles = (0..<32).map { "\(Palette.colour($0)) \(Palette.dash($0) ?? "solid")" }
+        #expect(Set(styles).count == 32)
+        #expect((0..<8).allSatisfy { Palette.dash($0) == nil })
+        var chart = SVGChart(title: "t", x: .numeric("x", covering: [0, 1], fromZero: true), y: .numeric("y", covering: [0, 1], fromZero: true))
+        for index in 8..<10 {
+            chart.line([(0, 0), (1, 1)], colour: Palette.colour(index), dash: Palette.dash(index))
+            chart.key("series \(index)", colour: Palette.colour(index), dash: Palette.dash(index))
+        }
+        // Each dashed series draws its pattern twice: its line and its legend swatch.
+        #expect(chart.svg.components(separatedBy: "stroke-dasharray=\"\(Palette.dash(8)!)\"").count - 1 == 4)
+    }
 }
