@@ -51,8 +51,8 @@ import GRDB
 /// one row per plan and position, `experiment` a `scenarios` address, `run_id` the 1-based
 /// position in the plan (runs.csv's run_id) and `run` the run's address (a `runs` row once it has
 /// been recorded). A run is content-addressed, so two experiments that share a run (the same
-/// model, point and seed) both list it. Rows are written when a plan is registered (by `run`
-/// before anything is simulated), so the runs of a plan registered before
+/// model, point and seed) both list it. Rows are written as a plan runs (each run's before it is
+/// simulated, `RunStore.register(_:running:shard:)`), so the runs of a plan registered before
 /// schema 5 are listed once it is run again (nothing is simulated twice). A schema 4 store read as it is has no
 /// such table, and a merge copies the rows of sources that have one.
 ///
