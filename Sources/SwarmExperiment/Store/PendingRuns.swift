@@ -13,6 +13,7 @@ final class PendingRuns: @unchecked Sendable {
 
     /// Adds `run`; returns how many runs are pending now, how many were ever added and how long
     /// the oldest pending run has waited, in seconds of the monotonic clock (never the calendar).
+    /// The clock decides only when a batch is written, never what any run or file holds.
     func append(_ run: CompletedRun) -> (pending: Int, given: Int, waited: Double) {
         let now = DispatchTime.now().uptimeNanoseconds
         return lock.withLock {

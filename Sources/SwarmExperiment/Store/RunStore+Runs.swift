@@ -10,8 +10,8 @@ extension RunStore {
     /// while the next one gathers, so a killed process loses at most those two batches (the second
     /// only of runs finished in the last `batchSeconds`), which a restart simulates again. `flush`
     /// writes what is pending and waits for it; anything that reads the store flushes first, so
-    /// this connection always reads what it recorded. An error met in the background is thrown by
-    /// the next `record` or `flush`.
+    /// it reads what was recorded, except a sweep's look-ups (`lookingUp`), which read what is
+    /// committed. An error met in the background is thrown by the next `record` or `flush`.
     ///
     /// A run the runner took from its cache (`reused`) is not written again: every swarmsim
     /// command that records into a store uses that store as its cache, and a store opened on a

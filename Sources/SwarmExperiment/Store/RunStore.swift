@@ -14,9 +14,9 @@ import SwarmModel
 ///
 /// Several processes may write one store at once: the file is in WAL mode, each write takes the
 /// lock for one short transaction, and a process waits up to `busyTimeout` for another's. A crash
-/// loses at most the runs not yet written (`record`); the synchronous level (NORMAL) trades the last runs before
-/// a power loss, which a restart simulates again, for speed. The tables are described in
-/// `RunStoreSchema`.
+/// loses at most the runs not yet written (`record`); the synchronous level (NORMAL) trades the
+/// last runs before a power loss, which a restart simulates again, for speed. The tables are
+/// described in `RunStoreSchema`.
 ///
 /// Values round-trip exactly, nil included. The one exception is NaN, which SQLite stores as NULL;
 /// the simulator never produces it (an undefined metric is nil).
