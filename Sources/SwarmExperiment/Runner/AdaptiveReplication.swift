@@ -1,11 +1,13 @@
 /// Chooses how many replicates a sweep needs to meet a `ReplicationTarget`: it runs the plan with
-/// one batch of replicates, then with one more batch at a time, until every variant and sweep
-/// point meets the target or the cap is reached.
+/// one batch of replicates, then one more batch at a time, until every variant and sweep point
+/// meets the target or the cap is reached.
 ///
-/// Every batch goes through `store`, both as sink and as cache, so each run is simulated once:
-/// a larger plan finds the runs of the smaller one stored (a replicate's seed depends on its index
-/// alone), and so does the final sweep that runs the chosen count. The count depends on the results
-/// alone, which do not depend on `jobs` or timing, so it is deterministic.
+/// Each batch runs only its new replicates, and their values join those of the earlier batches in
+/// one table, so no run is read back between batches. Every batch goes through `store`, both as
+/// sink and as cache, so each run is simulated once: the final sweep that runs the chosen count
+/// finds them all stored (a replicate's seed depends on its index alone), and so does a later
+/// choice. The count depends on the results alone, which do not depend on `jobs` or timing, so it
+/// is deterministic.
 public enum AdaptiveReplication {
     /// What adaptive replication chose.
     public struct Choice: Sendable {
@@ -27,15 +29,43 @@ public enum AdaptiveReplication {
         _ target: ReplicationTarget, plan: (_ replicates: Int) throws -> RunPlan, store: any RunSink & RunCache, jobs: Int,
         isolation: isolated (any Actor)? = #isolation
     ) async throws -> Choice {
-        var replicates = target.batch
+        var (replicates, earlier) = (target.batch, 0)
+        var table: ReplicateTable?
         while true {
             let batchPlan = try plan(replicates)
-            let table = ReplicateTable(plan: batchPlan, metrics: [target.metric])
-            try await ExperimentRunner.run(batchPlan, into: [store, table], jobs: jobs, cache: store)
-            guard let next = target.next(after: replicates, table: table, groups: batchPlan.groups.count) else {
-                return Choice(plan: batchPlan, widestRelativeHalfWidth: target.widestRelativeHalfWidth(in: table, groups: batchPlan.groups.count))
+            let grown = ReplicateTable(plan: batchPlan, metrics: [target.metric], keeping: table)
+            let newReplicates = batchPlan.replicates(earlier..<replicates)
+            try await ExperimentRunner.run(newReplicates, into: [store, NewReplicates(table: grown, view: newReplicates)], jobs: jobs, cache: store)
+            guard let next = target.next(after: replicates, table: grown, groups: batchPlan.groups.count) else {
+                return Choice(plan: batchPlan, widestRelativeHalfWidth: target.widestRelativeHalfWidth(in: grown, groups: batchPlan.groups.count))
             }
-            replicates = next
+            (table, earlier, replicates) = (grown, replicates, next)
         }
+    }
+
+    /// Puts the runs of `view` (some replicates of the table's plan) in `table`, at their group
+    /// and replicate: their positions are the view's, not the plan's.
+    private final class NewReplicates: RunSink {
+        let table: ReplicateTable
+        let viewReplicates: Int
+
+        init(table: ReplicateTable, view: RunPlan) {
+            self.table = table
+            viewReplicates = view.replicates
+        }
+
+        func record(_ run: CompletedRun) {
+            table.record(run, group: (run.id - 1) / viewReplicates, replicate: run.spec.replicate)
+        }
+    }
+}
+
+extension RunPlan {
+    /// The runs of replicates `range` of this plan (whose replicates are 0, 1, 2, ...), every
+    /// group's, as a plan of their own: the same specs and seeds as in this plan.
+    func replicates(_ range: Range<Int>) -> RunPlan {
+        precondition(replicateIndices == Array(0..<replicates) && range.upperBound <= replicates,
+                     "replicates \(range) of a plan of \(replicates) replicates")
+        return range == replicateIndices.indices ? self : RunPlan(self, groups: groups, replicateIndices: Array(range), filter: runFilter)
     }
 }

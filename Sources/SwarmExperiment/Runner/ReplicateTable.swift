@@ -16,17 +16,35 @@ public final class ReplicateTable: RunSink {
     private let metricColumns: [Int]
 
     /// An empty table for the runs of `plan`, keeping `metrics`.
-    public init(plan: RunPlan, metrics: [SummaryMetric]) {
+    public convenience init(plan: RunPlan, metrics: [SummaryMetric]) {
+        self.init(plan: plan, metrics: metrics, keeping: nil)
+    }
+
+    /// A table for the runs of `plan`, keeping `metrics`, holding already the values of `earlier`,
+    /// a table of the same metrics for the first replicates of the same groups.
+    init(plan: RunPlan, metrics: [SummaryMetric], keeping earlier: ReplicateTable?) {
         self.metrics = metrics
         replicates = plan.replicates
         values = Array(repeating: .nan, count: plan.groups.count * metrics.count * plan.replicates)
         metricColumns = metrics.map { SummaryMetric.allCases.firstIndex(of: $0)! }
+        guard let earlier else { return }
+        precondition(earlier.metrics == metrics && earlier.replicates <= replicates, "a table grows by replicates only")
+        for row in 0..<earlier.values.count / earlier.replicates {
+            let from = row * earlier.replicates
+            values.replaceSubrange(row * replicates..<row * replicates + earlier.replicates, with: earlier.values[from..<from + earlier.replicates])
+        }
     }
 
     /// Keeps the run's values of the table's metrics, by its position in the plan (a filtered plan
     /// may run only some replicates, so the replicate number is no index).
     public func record(_ run: CompletedRun) {
         let (group, replicate) = (run.id - 1).quotientAndRemainder(dividingBy: replicates)
+        record(run, group: group, replicate: replicate)
+    }
+
+    /// Keeps the run's values of the table's metrics as those of `group` and `replicate` (the
+    /// index among the plan's replicates).
+    func record(_ run: CompletedRun, group: Int, replicate: Int) {
         for (slot, column) in metricColumns.enumerated() {
             values[(group * metrics.count + slot) * replicates + replicate] = run.result.summary[column] ?? .nan
         }

@@ -5,10 +5,12 @@ import Testing
 @testable import SwarmExperiment
 @testable import SwarmAnalysis
 
-/// A run store that also counts the runs it is handed that were simulated rather than reused.
+/// A run store that also counts the runs it is handed that were simulated rather than reused, and
+/// the stored runs read back from it.
 private final class CountingStore: RunSink, RunCache {
     let store: RunStore
     private(set) var simulated = 0
+    private(set) var reads = 0
 
     init(_ file: String) throws {
         store = try RunStore(file: file)
@@ -28,7 +30,8 @@ private final class CountingStore: RunSink, RunCache {
     }
 
     func storedResult(at address: RunAddress, of spec: RunSpec) throws -> RunResult? {
-        try store.storedResult(at: address, of: spec)
+        reads += 1
+        return try store.storedResult(at: address, of: spec)
     }
 }
 
@@ -73,7 +76,7 @@ private final class CountingStore: RunSink, RunCache {
         #expect(choice.widestRelativeHalfWidth <= target.relativeHalfWidth)
     }
 
-    @Test("The choice does not depend on the number of jobs, and every run is simulated once across the batches.")
+    @Test("The choice does not depend on the number of jobs; every run is simulated once across the batches, and none is read back.")
     func deterministicAndSimulatedOnce() async throws {
         let target = ReplicationTarget(relativeHalfWidth: 0.02, batch: 3, cap: 30)
         let one = try CountingStore(folder.path("one.sqlite"))
@@ -83,6 +86,11 @@ private final class CountingStore: RunSink, RunCache {
         #expect(byOne.replicates == byFour.replicates && byOne.replicates > target.batch)
         #expect(byOne.widestRelativeHalfWidth == byFour.widestRelativeHalfWidth)
         #expect(one.simulated == byOne.plan.count && four.simulated == byFour.plan.count)
+        #expect(one.reads == 0 && four.reads == 0)
+        // Chosen again over the same store, every run is found stored and none simulated.
+        let again = try await AdaptiveReplication.choose(target, plan: plan, store: one, jobs: 2)
+        #expect(again.replicates == byOne.replicates && again.widestRelativeHalfWidth == byOne.widestRelativeHalfWidth)
+        #expect(one.simulated == byOne.plan.count && one.reads == byOne.plan.count)
     }
 
     @Test("At the cap it stops short of the target, saying how wide the interval still is.")
