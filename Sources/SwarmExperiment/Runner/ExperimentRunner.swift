@@ -65,7 +65,8 @@ public enum ExperimentRunner {
     /// and the sinks are called one at a time in the caller's isolation (`isolation`), never from
     /// the simulations' tasks, so neither needs to be thread-safe; what the sinks ask to have
     /// prepared (`RunSink.preparation`: CSV lines, a store's encoded rows) is computed in each run's
-    /// task instead, in parallel, so that little per-run work is left to the coordinator.
+    /// task instead, in parallel, so that little per-run work is left to the coordinator; a stored
+    /// run, read on the coordinator, gets a task of its own for that.
     ///
     /// Memory stays bounded whatever the plan's size: at most `jobs` simulations run and at most
     /// `2 * jobs` runs are started and not yet delivered (finished runs wait there for a slower
@@ -104,6 +105,8 @@ public enum ExperimentRunner {
         var buffer = ReorderBuffer<CompletedRun>()
         var lookups = CacheLookups(cache: cache)
         let preparation = sinks.reduce(into: RunPreparation()) { $0.formUnion($1.preparation) }
+        // A run taken from the cache needs no store rows: a store never writes a run it served.
+        let reusedPreparation = preparation.subtracting(.storeRows)
         do {
             try await withThrowingTaskGroup(of: (sequence: Int, run: CompletedRun?).self) { group in
                 var started = 0
@@ -126,8 +129,15 @@ public enum ExperimentRunner {
                         started += 1
                         let lookup = try lookups.entry(sequence, count: positions.count) { range in range.map { specAt(positionAt($0)) } }
                         if let lookup, lookup.stored, let stored = try cache?.storedResult(at: lookup.address, of: spec) {
-                            buffer.insert(CompletedRun(id: position + 1, spec: spec, result: stored, reused: true, address: lookup.address), at: sequence)
-                            try deliverReady()
+                            let run = CompletedRun(id: position + 1, spec: spec, result: stored, reused: true, address: lookup.address)
+                            if reusedPreparation.isEmpty {
+                                buffer.insert(run, at: sequence)
+                                try deliverReady()
+                            } else {
+                                // Its CSV lines are formatted in a task, in parallel, as a simulated run's are.
+                                simulating += 1
+                                group.addTask { (sequence, run.preparing(reusedPreparation)) }
+                            }
                         } else {
                             simulating += 1
                             let address = lookup?.address
