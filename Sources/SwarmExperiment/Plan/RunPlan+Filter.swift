@@ -29,6 +29,14 @@ extension RunPlan {
         return RunPlan(self, groups: kept, replicateIndices: filter.replicate.map { [$0 - 1] } ?? replicateIndices, filter: narrowed)
     }
 
+    /// The runs of replicates `range` of this plan (whose replicates are 0, 1, 2, ...), every
+    /// group's, as a plan of their own: the same specs and seeds as in this plan.
+    func withReplicates(_ range: Range<Int>) -> RunPlan {
+        precondition(replicateIndices == Array(0..<replicates) && range.upperBound <= replicates,
+                     "replicates \(range) of a plan of \(replicates) replicates")
+        return range == replicateIndices.indices ? self : RunPlan(self, groups: groups, replicateIndices: Array(range), filter: runFilter)
+    }
+
     /// Whether a run filter narrowed the plan to some sweep points or one replicate.
     public var isFiltered: Bool {
         !runFilter.conditions.isEmpty || runFilter.replicate != nil

@@ -34,7 +34,7 @@ public enum AdaptiveReplication {
         while true {
             let batchPlan = try plan(replicates)
             let grown = ReplicateTable(plan: batchPlan, metrics: [target.metric], keeping: table)
-            let newReplicates = batchPlan.replicates(earlier..<replicates)
+            let newReplicates = batchPlan.withReplicates(earlier..<replicates)
             try await ExperimentRunner.run(newReplicates, into: [store, NewReplicates(table: grown, view: newReplicates)], jobs: jobs, cache: store)
             guard let next = target.next(after: replicates, table: grown, groups: batchPlan.groups.count) else {
                 return Choice(plan: batchPlan, widestRelativeHalfWidth: target.widestRelativeHalfWidth(in: grown, groups: batchPlan.groups.count))
@@ -57,15 +57,5 @@ public enum AdaptiveReplication {
         func record(_ run: CompletedRun) {
             table.record(run, group: (run.id - 1) / viewReplicates, replicate: run.spec.replicate)
         }
-    }
-}
-
-extension RunPlan {
-    /// The runs of replicates `range` of this plan (whose replicates are 0, 1, 2, ...), every
-    /// group's, as a plan of their own: the same specs and seeds as in this plan.
-    func replicates(_ range: Range<Int>) -> RunPlan {
-        precondition(replicateIndices == Array(0..<replicates) && range.upperBound <= replicates,
-                     "replicates \(range) of a plan of \(replicates) replicates")
-        return range == replicateIndices.indices ? self : RunPlan(self, groups: groups, replicateIndices: Array(range), filter: runFilter)
     }
 }
